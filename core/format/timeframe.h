@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class QIODevice;
+
+// The TimeFrame format, version 1: value types, reader and writer (see docs/FORMAT.md).
+namespace TimeFrame {
+
+inline constexpr quint16 kVersion = 1;
+inline constexpr qsizetype kHeaderSize = 30;
+inline constexpr qsizetype kRecordFixedSize = 16; // offset u64 + two u32 string sizes
+inline constexpr qsizetype kItemFixedSize = 16;   // timestamp i64 + data size u64
+// The largest frame a reader accepts from a device or file; a header that claims more is
+// refused before anything is allocated.
+inline constexpr qint64 kMaxFrameBytes = qint64(4) << 30;
+
+// Order of the two string sizes and strings inside a metadata record.
+enum class Layout {
+    Documented, // type size, id size, type, id (the format's documentation; the default)
+    Reference,  // id size, type size, id, type (the original Go encoder and JavaScript player)
+};
+
+QString layoutName(Layout layout);                       // "documented" / "reference"
+std::optional<Layout> layoutFromName(QStringView name); // nullopt for anything else
+
+struct Item
+{
+    qint64 timestamp = 0; // UNIX ms
+    QByteArray data;      // the record's raw bytes
+
+    friend bool operator==(const Item &, const Item &) = default;
+};
+
+struct Channel
+{
+    QString id;
+    QString type; // a MIME type, the Content-Type of the channel's events
+    QList<Item> items;
+
+    friend bool operator==(const Channel &, const Channel &) = default;
+};
+
+struct Frame
+{
+    qint64 startAt = 0; // UNIX ms
+    qint64 endAt = 0;   // UNIX ms
+    QList<Channel> channels;
+
+    friend bool operator==(const Frame &, const Frame &) = default;
+};
+
+// The fixed header, as read from the first kHeaderSize bytes.
+struct Header
+{
+    quint16 version = kVersion;
+    quint32 metadataSize = 0;
+    quint64 dataSize = 0;
+    qint64 startAt = 0;
+    qint64 endAt = 0;
+
+    qint64 totalSize() const { return kHeaderSize + qint64(metadataSize) + qint64(dataSize); }
+};
+
+// What the layout guess concluded and why; shown to the user on import.
+struct LayoutGuess
+{
+    Layout layout = Layout::Documented;
+    bool certain = false; // false: no record told the layouts apart, the default was taken
+    QString reason;       // translated, one sentence
+};
+
+// Parses and checks the header against the number of bytes the whole frame has (fileSize),
+// without looking at the sections. Used to index archives from headers alone.
+Result<Header> parseHeader(QByteArrayView bytes, qint64 fileSize);
+
+// Guesses the layout from which string of each metadata record looks like a MIME type.
+// Fails only where the bytes are not a structurally valid frame.
+Result<LayoutGuess> guessLayout(QByteArrayView bytes);
+
+// Decodes a whole frame. With no layout given, the layout is guessed (see guessLayout).
+Result<Frame> decode(QByteArrayView bytes, std::optional<Layout> layout = Layout::Documented);
+
+// Reads exactly one frame from the device: the header first, then only as many bytes as it
+// declares (checked against the device's size where it has one, and against kMaxFrameBytes).
+Result<QByteArray> readFrameBytes(QIODevice *device);
+Result<Frame> read(QIODevice *device, std::optional<Layout> layout = Layout::Documented);
+Result<Frame> readFile(const QString &fileName,
+                       std::optional<Layout> layout = Layout::Documented);
+
+// Checks what the writer needs: endAt >= startAt, non-empty unique channel ids, non-empty types.
+Status validate(const Frame &frame);
+
+// Encodes a frame; fails with InvalidFrame where validate() does.
+Result<QByteArray> encode(const Frame &frame, Layout layout = Layout::Documented);
+Status write(QIODevice *device, const Frame &frame, Layout layout = Layout::Documented);
+// Writes atomically through QSaveFile: the file is either the whole new frame or untouched.
+Status writeFile(const QString &fileName, const Frame &frame,
+                 Layout layout = Layout::Documented);
+Status writeFileBytes(const QString &fileName, QByteArrayView bytes);
+
+} // namespace TimeFrame
