@@ -18,8 +18,8 @@ namespace Engine {
 struct Event
 {
     QString channel;
-    QString type;                    // MIME type without parameters
-    QByteArray data;                 // the record's bytes
+    QString type; // MIME type without parameters
+    QByteArray data; // the record's bytes
     std::optional<qint64> timestamp; // producer's timestamp (UNIX ms); none: receive time
 };
 
@@ -32,11 +32,11 @@ struct Ack
 };
 
 enum class IngestError {
-    InvalidChannel,     // empty, over 128 bytes, control characters
-    TypeConflict,       // the channel has another type in the open frame (names both)
-    OutsideOpenFrame,   // a producer timestamp outside the open frame
+    InvalidChannel, // empty, over 128 bytes, control characters
+    TypeConflict, // the channel has another type in the open frame (names both)
+    OutsideOpenFrame, // a producer timestamp outside the open frame
     StorageUnavailable, // the journal cannot keep it: refused, never acknowledged
-    Stopped,            // the engine is not running
+    Stopped, // the engine is not running
 };
 
 struct IngestFailure
@@ -49,7 +49,7 @@ struct IngestFailure
 struct IngestResult
 {
     std::optional<IngestFailure> failure; // set: nothing of the request was accepted
-    QList<Ack> acks;                      // one per event, in order, when accepted
+    QList<Ack> acks; // one per event, in order, when accepted
     bool ok() const { return !failure.has_value(); }
 };
 
@@ -99,7 +99,7 @@ public:
 
     // All or nothing: either every event is journaled and acknowledged, or none is.
     virtual IngestResult ingest(const QList<Event> &events) = 0;
-    IngestResult ingest(const Event &event) { return ingest(QList<Event>{event}); }
+    IngestResult ingest(const Event &event) { return ingest(QList<Event> {event}); }
 
     virtual FrameIndex index() const = 0;
     // The encoded bytes of a retained frame, from memory or from disk; nullopt if unknown.

@@ -17,7 +17,7 @@ namespace TimeFrame {
 inline constexpr quint16 kVersion = 1;
 inline constexpr qsizetype kHeaderSize = 30;
 inline constexpr qsizetype kRecordFixedSize = 16; // offset u64 + two u32 string sizes
-inline constexpr qsizetype kItemFixedSize = 16;   // timestamp i64 + data size u64
+inline constexpr qsizetype kItemFixedSize = 16; // timestamp i64 + data size u64
 // The largest frame a reader accepts from a device or file; a header that claims more is
 // refused before anything is allocated.
 inline constexpr qint64 kMaxFrameBytes = qint64(4) << 30;
@@ -25,16 +25,16 @@ inline constexpr qint64 kMaxFrameBytes = qint64(4) << 30;
 // Order of the two string sizes and strings inside a metadata record.
 enum class Layout {
     Documented, // type size, id size, type, id (the format's documentation; the default)
-    Reference,  // id size, type size, id, type (the original Go encoder and JavaScript player)
+    Reference, // id size, type size, id, type (the original Go encoder and JavaScript player)
 };
 
-QString layoutName(Layout layout);                       // "documented" / "reference"
+QString layoutName(Layout layout); // "documented" / "reference"
 std::optional<Layout> layoutFromName(QStringView name); // nullopt for anything else
 
 struct Item
 {
     qint64 timestamp = 0; // UNIX ms
-    QByteArray data;      // the record's raw bytes
+    QByteArray data; // the record's raw bytes
 
     friend bool operator==(const Item &, const Item &) = default;
 };
@@ -51,7 +51,7 @@ struct Channel
 struct Frame
 {
     qint64 startAt = 0; // UNIX ms
-    qint64 endAt = 0;   // UNIX ms
+    qint64 endAt = 0; // UNIX ms
     QList<Channel> channels;
 
     friend bool operator==(const Frame &, const Frame &) = default;
@@ -74,7 +74,7 @@ struct LayoutGuess
 {
     Layout layout = Layout::Documented;
     bool certain = false; // false: no record told the layouts apart, the default was taken
-    QString reason;       // translated, one sentence
+    QString reason; // translated, one sentence
 };
 
 // Parses and checks the header against the number of bytes the whole frame has (fileSize),
@@ -92,8 +92,9 @@ Result<Frame> decode(QByteArrayView bytes, std::optional<Layout> layout = Layout
 // declares (checked against the device's size where it has one, and against kMaxFrameBytes).
 Result<QByteArray> readFrameBytes(QIODevice *device);
 Result<Frame> read(QIODevice *device, std::optional<Layout> layout = Layout::Documented);
-Result<Frame> readFile(const QString &fileName,
-                       std::optional<Layout> layout = Layout::Documented);
+Result<Frame> readFile(const QString &fileName, std::optional<Layout> layout = Layout::Documented);
+// The bytes of a file holding exactly one frame (header and size checked, sections not).
+Result<QByteArray> readFileBytes(const QString &fileName);
 
 // Checks what the writer needs: endAt >= startAt, non-empty unique channel ids, non-empty types.
 Status validate(const Frame &frame);
@@ -102,8 +103,7 @@ Status validate(const Frame &frame);
 Result<QByteArray> encode(const Frame &frame, Layout layout = Layout::Documented);
 Status write(QIODevice *device, const Frame &frame, Layout layout = Layout::Documented);
 // Writes atomically through QSaveFile: the file is either the whole new frame or untouched.
-Status writeFile(const QString &fileName, const Frame &frame,
-                 Layout layout = Layout::Documented);
+Status writeFile(const QString &fileName, const Frame &frame, Layout layout = Layout::Documented);
 Status writeFileBytes(const QString &fileName, QByteArrayView bytes);
 
 } // namespace TimeFrame
