@@ -11,8 +11,8 @@
 // as items processed, so the bytes/s of a codec benchmark and of its memcpy baselines compare
 // directly.
 
-#include "frameview.h"
-#include "timeframe.h"
+#include "format/frameview.h"
+#include "format/timeframe.h"
 
 #include <benchmark/benchmark.h>
 
@@ -145,6 +145,7 @@ void report(benchmark::State &state, const Workload &w)
 {
     state.SetBytesProcessed(state.iterations() * w.encoded.size());
     state.SetItemsProcessed(state.iterations() * w.items);
+    state.counters["frame_bytes"] = double(w.encoded.size());
 }
 
 // TimeFrame::encode: a fresh output buffer per call, released at the end of the iteration.
