@@ -1,12 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow.h"
+#include "console.h"
+#include "display.h"
+#include "exitcode.h"
+#include "options.h"
+#include "subcommands.h"
+#include "window.h"
 
-#include <QApplication>
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    MainWindow window;
-    window.show();
-    return app.exec();
+    QCoreApplication::setApplicationName(u"syncstreamer"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(SYNCSTREAMER_VERSION));
+    QCoreApplication::setOrganizationName(u"SyncStreamer"_s);
+
+    if (argc > 1 && Subcommands::isSubcommand(argv[1])) {
+        const QCoreApplication app(argc, argv);
+        return Subcommands::run(QCoreApplication::arguments());
+    }
+
+    LaunchParse launch;
+    {
+        // --help and usage errors must work without a display, and a QApplication cannot be
+        // created without one: parse on a short-lived QCoreApplication first.
+        const QCoreApplication parsing(argc, argv);
+        launch = parseLaunchCommandLine(QCoreApplication::arguments());
+    }
+    if (!launch.options)
+        return launch.exitCode;
+    if (!displayAvailable(QProcessEnvironment::systemEnvironment(), *launch.options)) {
+        Console::err(noDisplayMessage());
+        return ExitInvalidInput;
+    }
+    return runWindow(argc, argv, *launch.options);
 }

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The command line of a run without a subcommand: the window, opened on an optional file.
+// A run without a window (--headless) will be parsed here too, so that both share one parser
+// and one --help.
+struct LaunchOptions
+{
+    QString fileName; // a TimeFrame file to open in the window, empty for none
+    bool platformArgument = false; // -platform given: Qt is told where to show the window
+};
+
+// What parsing concluded: either options to run with, or an exit status after the parser
+// printed help, the version or a usage error.
+struct LaunchParse
+{
+    std::optional<LaunchOptions> options;
+    int exitCode = 0;
+};
+
+// Needs a QCoreApplication (the help text names the executable); prints what it concludes.
+LaunchParse parseLaunchCommandLine(const QStringList &arguments);
