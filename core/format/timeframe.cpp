@@ -183,7 +183,13 @@ Result<LayoutGuess> guessLayout(QByteArrayView bytes)
     auto records = detail::parseRecords(bytes, header.value());
     if (!records)
         return records.error();
-    return detail::guessFromRecords(records.value(), bytes);
+    const LayoutGuess guess = detail::guessFromRecords(records.value(), bytes);
+    // A guess is only made for a frame that decodes in the guessed layout, so that guessLayout()
+    // and decode() refuse the same bytes with the same error.
+    const QByteArray borrowed = QByteArray::fromRawData(bytes.data(), bytes.size());
+    if (auto view = FrameView::index(borrowed, guess.layout); !view)
+        return view.error();
+    return guess;
 }
 
 Result<Frame> decode(QByteArrayView bytes, std::optional<Layout> layout)
