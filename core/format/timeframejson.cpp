@@ -22,7 +22,8 @@ QString tr(const char *text)
 void appendString(QByteArray &out, QStringView text)
 {
     out += '"';
-    for (const QChar c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
         const char16_t u = c.unicode();
         switch (u) {
         case u'"':
@@ -51,6 +52,10 @@ void appendString(QByteArray &out, QStringView text)
                 out += "\\u00";
                 out += "0123456789abcdef"[u >> 4];
                 out += "0123456789abcdef"[u & 0xF];
+            } else if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+                // A character outside the BMP is one UTF-8 sequence, not two halves.
+                out += text.sliced(i, 2).toUtf8();
+                ++i;
             } else {
                 out += QStringView(&c, 1).toUtf8();
             }
