@@ -48,6 +48,8 @@ QWidget *FrameInspector::createFramePage()
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
+    // One line of text per row: the default section size is sized for editing, not reading.
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);

@@ -99,8 +99,10 @@ void MainWindow::onLoaded(const LoadedFrame &frame)
     m_fileName = frame.fileName;
     m_inspector->setFrame(frame);
     updateTitle();
-    statusBar()->showMessage(tr("Opened %1: %n channel(s)", "", int(frame.view.channelCount()))
-                                 .arg(QFileInfo(frame.fileName).fileName()));
+    statusBar()->showMessage(tr("Opened %1 (channels: %2, items: %3)")
+                                 .arg(QFileInfo(frame.fileName).fileName())
+                                 .arg(frame.view.channelCount())
+                                 .arg(frame.view.itemCount()));
     Q_EMIT fileOpened(frame.fileName);
 }
 
