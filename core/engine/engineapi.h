@@ -63,6 +63,7 @@ struct FrameSummary
     qint64 items = 0;
     qint64 size = 0; // encoded bytes
     bool inMemory = false;
+    bool onDisk = false; // archived as <id>.tf in the data directory
 };
 
 // Immutable, shared between threads; newest frame first.

@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "frameengine.h"
+
+#include "clock.h"
+#include "enginelog.h"
+#include "format/frameview.h"
+#include "framebuilder.h"
+#include "journal.h"
+#include "recovery.h"
+
+#include <QCoreApplication>
+#include <QMetaMethod>
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Engine {
+
+namespace {
+
+// Live subscribers are woken at most this often, however many events arrive.
+constexpr int kLiveBatchMs = 5;
+// After a long stall (a suspended machine), at most this many empty frames fill the gap when no
+// retention count says otherwise: more would be removed by retention at once anyway.
+constexpr qint64 kMaxGapFrames = 8640;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Engine::FrameEngine", text);
+}
+
+IngestResult failed(IngestError error, QString message, qsizetype index = -1)
+{
+    IngestResult result;
+    result.failure = IngestFailure {error, std::move(message), index};
+    return result;
+}
+
+QString storageMessage(const QString &detail)
+{
+    return tr("Storage unavailable: the event cannot be kept (%1).").arg(detail);
+}
+
+} // namespace
+
+FrameEngine::FrameEngine(EngineConfig config, const Clock *clock, QObject *parent)
+    : EngineApi(parent)
+    , m_config(std::move(config))
+    , m_ownClock(clock ? nullptr : std::make_unique<SystemClock>())
+    , m_clock(clock ? clock : m_ownClock.get())
+    , m_archive(m_config.effectiveDataDir())
+    , m_store(m_config.history)
+    , m_plan(std::make_unique<IngestPlan>())
+    , m_index(std::make_shared<const QList<FrameSummary>>())
+{
+    qRegisterMetaType<Engine::LiveEvent>();
+    qRegisterMetaType<Engine::FrameSummary>();
+    qRegisterMetaType<Engine::Status>();
+    qRegisterMetaType<QList<Engine::LiveEvent>>();
+}
+
+FrameEngine::~FrameEngine()
+{
+    stop();
+}
+
+qint64 FrameEngine::alignDown(qint64 t) const
+{
+    const qint64 d = m_config.frameDurationMs;
+    const qint64 r = t % d;
+    return r < 0 ? t - r - d : t - r;
+}
+
+qint64 FrameEngine::alignUp(qint64 t) const
+{
+    const qint64 down = alignDown(t);
+    return down == t ? t : down + m_config.frameDurationMs;
+}
+
+bool FrameEngine::start(Threading threading, QString *error)
+{
+    if (isRunning())
+        return true;
+    if (const QString problem = m_config.validate(); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
+    m_threading = threading;
+    const qint64 now = m_clock->nowMs();
+
+    QString storageError;
+    if (m_archive.ensureDir(&storageError)) {
+        for (FrameSummary frame : m_archive.scan())
+            m_retained[frame.id] = frame;
+        Recovery recovery = recoverJournals(m_archive, m_config, now);
+        storageError = recovery.storageError;
+        for (Recovery::Frame &frame : recovery.finished) {
+            m_retained[frame.summary.id] = frame.summary;
+            if (!frame.summary.onDisk && m_config.history > 0) {
+                // Not archived: memory is all it has until storage comes back.
+                m_retained[frame.summary.id].inMemory = true;
+                m_store.add(frame.summary.id, frame.bytes);
+            }
+        }
+        m_open = std::move(recovery.open);
+        m_journal = std::move(recovery.journal);
+    }
+    if (!storageError.isEmpty())
+        qCWarning(lcEngine) << "Storage unavailable:" << storageError;
+
+    // The newest archived frames come back into memory, where there is room.
+    qsizetype room = m_config.history - m_store.count();
+    for (auto it = m_retained.rbegin(); it != m_retained.rend() && room > 0; ++it) {
+        FrameSummary &frame = it->second;
+        if (frame.inMemory || !frame.onDisk)
+            continue;
+        const auto bytes = m_archive.read(frame.id);
+        if (!bytes)
+            continue;
+        if (const auto view = TimeFrame::FrameView::index(*bytes, m_config.layout)) {
+            frame.channels = int(view->channelCount());
+            frame.items = view->itemCount();
+        }
+        frame.inMemory = true;
+        --room;
+    }
+    // Added oldest first, as the store expects.
+    for (auto &[id, frame] : m_retained) {
+        if (frame.inMemory && frame.onDisk && !m_store.contains(id)) {
+            if (const auto bytes = m_archive.read(id))
+                m_store.add(id, *bytes);
+        }
+    }
+    applyRetention(now);
+
+    {
+        QMutexLocker locker(&m_openMutex);
+        if (!m_open) {
+            // Frame ids only grow: never reopen or overlap a retained frame, even when the wall
+            // clock went back.
+            qint64 start = alignDown(now);
+            if (!m_retained.empty())
+                start = std::max(start, alignUp(m_retained.rbegin()->second.endAt));
+            m_open = std::make_unique<FrameBuilder>(start, start + m_config.frameDurationMs);
+        }
+        m_openFrameId.store(m_open->id());
+        if (!m_journal && m_archive.ensureDir(&storageError))
+            openJournalLocked();
+        else if (!m_journal)
+            setJournalErrorLocked(storageError);
+        m_running.store(true, std::memory_order_release);
+    }
+    {
+        QMutexLocker locker(&m_publishMutex);
+        if (m_archiveError.isEmpty() && !storageError.isEmpty() && !m_journalFailing)
+            m_archiveError = storageError;
+    }
+    publishIndex();
+
+    if (m_threading == Threading::OwnThread) {
+        m_thread = std::make_unique<QThread>();
+        m_thread->setObjectName(u"SyncStreamer engine"_s);
+        m_threadContext = std::make_unique<QObject>();
+        m_frameTimer = new QTimer(m_threadContext.get());
+        m_frameTimer->setSingleShot(true);
+        m_frameTimer->setTimerType(Qt::PreciseTimer); // a frame closes on time, not 5% late
+        connect(m_frameTimer, &QTimer::timeout, m_threadContext.get(), [this] { tick(); });
+        m_syncTimer = new QTimer(m_threadContext.get());
+        m_syncTimer->setSingleShot(true);
+        m_syncTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_syncTimer, &QTimer::timeout, m_threadContext.get(), [this] { syncJournal(); });
+        m_liveTimer = new QTimer(m_threadContext.get());
+        m_liveTimer->setSingleShot(true);
+        m_liveTimer->setTimerType(Qt::PreciseTimer);
+        connect(m_liveTimer, &QTimer::timeout, m_threadContext.get(), [this] { flushLive(); });
+        m_threadContext->moveToThread(m_thread.get());
+        m_thread->start();
+        QMetaObject::invokeMethod(
+            m_threadContext.get(), [this] { tick(); }, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void FrameEngine::stop()
+{
+    {
+        QMutexLocker locker(&m_openMutex);
+        if (!m_running.exchange(false))
+            return;
+    }
+    if (m_thread) {
+        QMetaObject::invokeMethod(
+            m_threadContext.get(),
+            [this] {
+                m_frameTimer->stop();
+                m_syncTimer->stop();
+                m_liveTimer->stop();
+            },
+            Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+        m_threadContext.reset();
+        m_thread.reset();
+    }
+    finishClosedFrames();
+    std::shared_ptr<JournalWriter> journal;
+    {
+        QMutexLocker locker(&m_openMutex);
+        journal = m_journal;
+        m_live.clear();
+    }
+    if (journal) {
+        QString error;
+        if (m_config.fsync != FsyncPolicy::Never && !journal->sync(&error))
+            qCWarning(lcJournal) << error;
+    }
+}
+
+void FrameEngine::tick()
+{
+    if (!isRunning())
+        return;
+    {
+        QMutexLocker locker(&m_openMutex);
+        const qint64 now = m_clock->nowMs();
+        if (now >= m_open->endAt())
+            rollLocked(now);
+    }
+    finishClosedFrames();
+    if (m_threading == Threading::Manual) {
+        syncJournal();
+        flushLive();
+    }
+    emitStatusIfChanged();
+    if (m_threading == Threading::OwnThread)
+        armFrameTimer();
+}
+
+void FrameEngine::armFrameTimer()
+{
+    qint64 end = 0;
+    {
+        QMutexLocker locker(&m_openMutex);
+        end = m_open->endAt();
+    }
+    const qint64 wait = std::clamp<qint64>(end - m_clock->nowMs(), 0, 60'000);
+    m_frameTimer->start(int(wait));
+}
+
+void FrameEngine::onWake()
+{
+    m_wakePosted.store(false, std::memory_order_release);
+    if (!isRunning())
+        return;
+    finishClosedFrames();
+    bool syncPending = false;
+    bool livePending = false;
+    {
+        QMutexLocker locker(&m_openMutex);
+        syncPending = m_syncPending;
+        livePending = !m_live.isEmpty();
+    }
+    if (syncPending && !m_syncTimer->isActive())
+        m_syncTimer->start(int(m_config.fsyncIntervalMs));
+    if (livePending && !m_liveTimer->isActive())
+        m_liveTimer->start(kLiveBatchMs);
+    emitStatusIfChanged();
+    armFrameTimer();
+}
+
+void FrameEngine::requestWake()
+{
+    // Called with m_openMutex held (or on the engine's thread), so stop() cannot tear the
+    // context down in between.
+    if (m_threading != Threading::OwnThread || !m_threadContext)
+        return;
+    if (!m_wakePosted.exchange(true, std::memory_order_acq_rel)) {
+        QMetaObject::invokeMethod(
+            m_threadContext.get(), [this] { onWake(); }, Qt::QueuedConnection);
+    }
+}
+
+void FrameEngine::rollLocked(qint64 now)
+{
+    const qint64 d = m_config.frameDurationMs;
+    const qint64 oldEnd = m_open->endAt();
+    m_closed.push_back({std::move(m_open), std::move(m_journal)});
+
+    const qint64 firstGap = alignUp(oldEnd);
+    const qint64 start = std::max(alignDown(now), firstGap);
+    // Frames close on time even without events: the stretch nobody filled becomes empty frames.
+    const qint64 maxGap = m_config.retainFrames > 0 ? m_config.retainFrames : kMaxGapFrames;
+    const qint64 gapFrames = (start - firstGap) / d;
+    for (qint64 k = std::max<qint64>(0, gapFrames - maxGap); k < gapFrames; ++k) {
+        const qint64 s = firstGap + k * d;
+        m_closed.push_back({std::make_unique<FrameBuilder>(s, s + d), nullptr});
+    }
+
+    m_open = std::make_unique<FrameBuilder>(start, start + d);
+    m_openFrameId.store(start, std::memory_order_release);
+    m_syncPending = false;
+    openJournalLocked();
+    m_statusChanged.store(true);
+}
+
+void FrameEngine::openJournalLocked()
+{
+    QString error;
+    std::unique_ptr<JournalWriter> journal = JournalWriter::create(
+        m_archive.journalPath(m_open->id()), m_open->startAt(), m_open->endAt(), &error);
+    if (journal && m_open->channelCount() > 0) {
+        // The frame has items its journal lost (storage came back): cover them again first.
+        if (!journal->append(Journal::encodeSnapshot(*m_open), &error))
+            journal.reset();
+    }
+    if (!journal) {
+        setJournalErrorLocked(error);
+        return;
+    }
+    if (m_config.fsync == FsyncPolicy::Always && !journal->sync(&error)) {
+        setJournalErrorLocked(error);
+        return;
+    }
+    m_journal = std::move(journal);
+    setJournalErrorLocked({});
+}
+
+void FrameEngine::setJournalErrorLocked(const QString &error)
+{
+    const bool failing = !error.isEmpty();
+    if (failing == m_journalFailing && !failing)
+        return;
+    if (failing && !m_journalFailing)
+        qCWarning(lcJournal) << "Refusing events:" << error;
+    m_journalFailing = failing;
+    setStorageError(&m_journalError, error);
+    requestWake(); // statusChanged comes from the engine's thread
+}
+
+void FrameEngine::setStorageError(QString *slot, const QString &error)
+{
+    QMutexLocker locker(&m_publishMutex);
+    if (*slot == error)
+        return;
+    *slot = error;
+    m_statusChanged.store(true);
+}
+
+IngestResult FrameEngine::ingest(const QList<Event> &events)
+{
+    if (events.isEmpty())
+        return isRunning() ? IngestResult {}
+                           : failed(IngestError::Stopped, tr("The engine is not running."));
+    static const QMetaMethod liveSignal = QMetaMethod::fromSignal(&EngineApi::liveEvents);
+    const bool live = isSignalConnected(liveSignal);
+    const qint64 now = m_clock->nowMs();
+
+    IngestResult result;
+    bool wake = false;
+    std::shared_ptr<JournalWriter> syncNeeded;
+    qint64 syncUpTo = 0;
+    {
+        QMutexLocker locker(&m_openMutex);
+        if (!isRunning())
+            return failed(IngestError::Stopped, tr("The engine is not running."));
+        if (now >= m_open->endAt()) {
+            rollLocked(now);
+            wake = true;
+        }
+        if (auto failure = m_open->plan(events, now, m_plan.get())) {
+            result.failure = std::move(failure);
+        } else {
+            if (!m_journal)
+                openJournalLocked();
+            QString error;
+            if (!m_journal) {
+                result = failed(IngestError::StorageUnavailable, storageMessage(m_journalError));
+            } else if (!m_journal->append(
+                           Journal::encodeRecord(*m_plan, events, m_open->channelCount()),
+                           &error)) {
+                setJournalErrorLocked(error);
+                result = failed(IngestError::StorageUnavailable, storageMessage(error));
+            } else {
+                if (m_journalFailing)
+                    setJournalErrorLocked({});
+                const qint64 frameId = m_open->id();
+                m_open->apply(*m_plan, events);
+                result.acks.reserve(events.size());
+                const bool wasLiveEmpty = m_live.isEmpty();
+                for (qsizetype i = 0; i < events.size(); ++i) {
+                    const qint64 timestamp = m_plan->placements[size_t(i)].timestamp;
+                    result.acks.append(Ack {events[i].channel, frameId, timestamp});
+                    if (live) {
+                        const qsizetype channel = m_plan->placements[size_t(i)].channel;
+                        m_live.append(LiveEvent {events[i].channel, m_open->channel(channel).type,
+                                                 timestamp, frameId, events[i].data});
+                    }
+                }
+                if (live && wasLiveEmpty)
+                    wake = true;
+                if (m_config.fsync == FsyncPolicy::Interval && !m_syncPending) {
+                    m_syncPending = true;
+                    wake = true;
+                } else if (m_config.fsync == FsyncPolicy::Always) {
+                    syncNeeded = m_journal;
+                    syncUpTo = m_journal->size();
+                }
+            }
+        }
+        if (wake)
+            requestWake();
+    }
+    if (!result.ok())
+        return result;
+
+    if (syncNeeded) {
+        // Group commit: outside the lock, so concurrent ingests share one fdatasync.
+        QString error;
+        if (!syncNeeded->sync(&error, syncUpTo)) {
+            QMutexLocker locker(&m_openMutex);
+            setJournalErrorLocked(error);
+            return failed(IngestError::StorageUnavailable, storageMessage(error));
+        }
+    }
+    m_eventsAccepted.fetch_add(events.size(), std::memory_order_relaxed);
+    return result;
+}
+
+void FrameEngine::finishClosedFrames()
+{
+    for (;;) {
+        Closed closed;
+        {
+            QMutexLocker locker(&m_openMutex);
+            if (m_closed.empty())
+                return;
+            closed = std::move(m_closed.front());
+            m_closed.pop_front();
+        }
+        finishFrame(std::move(closed));
+    }
+}
+
+void FrameEngine::finishFrame(Closed closed)
+{
+    const QByteArray bytes = closed.builder->encode(m_config.layout);
+    FrameSummary summary = closed.builder->summary(bytes.size());
+    closed.builder.reset();
+
+    retryUnarchived();
+    QString error;
+    if (m_archive.write(summary.id, bytes, m_config.fsync != FsyncPolicy::Never, &error)) {
+        summary.onDisk = true;
+        closed.journal.reset();
+        m_archive.removeJournal(summary.id);
+        setStorageError(&m_archiveError, {});
+    } else {
+        qCWarning(lcArchive) << "Cannot archive frame" << summary.id << error;
+        setStorageError(&m_archiveError, error);
+    }
+
+    summary.inMemory = m_config.history > 0;
+    m_retained[summary.id] = summary;
+    if (summary.inMemory) {
+        for (const qint64 evicted : m_store.add(summary.id, bytes)) {
+            auto it = m_retained.find(evicted);
+            if (it == m_retained.end())
+                continue;
+            it->second.inMemory = false;
+            if (!it->second.onDisk) {
+                qCWarning(lcArchive) << "Frame" << evicted
+                                     << "left memory without being archived: it is kept only in "
+                                        "its journal until the next start";
+                m_retained.erase(it);
+            }
+        }
+    } else if (!summary.onDisk) {
+        m_retained.erase(summary.id);
+    }
+    applyRetention(m_clock->nowMs());
+    publishIndex();
+    m_statusChanged.store(true);
+
+    const auto it = m_retained.find(summary.id);
+    Q_EMIT frameFinished(it != m_retained.end() ? it->second : summary);
+}
+
+void FrameEngine::retryUnarchived()
+{
+    for (auto &[id, frame] : m_retained) {
+        if (frame.onDisk || !frame.inMemory)
+            continue;
+        const auto bytes = m_store.get(id);
+        if (!bytes)
+            continue;
+        QString error;
+        if (!m_archive.write(id, *bytes, m_config.fsync != FsyncPolicy::Never, &error))
+            return; // still unavailable: the caller reports it
+        frame.onDisk = true;
+        m_archive.removeJournal(id);
+        qCInfo(lcArchive) << "Archived frame" << id << "after storage came back";
+    }
+}
+
+void FrameEngine::applyRetention(qint64 now)
+{
+    QList<FrameSummary> onDisk;
+    for (const auto &[id, frame] : m_retained) {
+        if (frame.onDisk)
+            onDisk.append(frame);
+    }
+    const RetentionLimits limits {m_config.retainFrames, m_config.retainBytes,
+                                  m_config.retainAgeMs};
+    for (const qint64 id : framesToRemove(onDisk, limits, now)) {
+        m_archive.remove(id);
+        auto it = m_retained.find(id);
+        it->second.onDisk = false;
+        if (!it->second.inMemory)
+            m_retained.erase(it);
+    }
+}
+
+void FrameEngine::publishIndex()
+{
+    auto list = std::make_shared<QList<FrameSummary>>();
+    list->reserve(qsizetype(m_retained.size()));
+    qint64 bytesOnDisk = 0;
+    for (auto it = m_retained.rbegin(); it != m_retained.rend(); ++it) {
+        list->append(it->second);
+        if (it->second.onDisk)
+            bytesOnDisk += it->second.size;
+    }
+    QMutexLocker locker(&m_publishMutex);
+    m_index = std::move(list);
+    m_framesRetained = qint64(m_retained.size());
+    m_bytesOnDisk = bytesOnDisk;
+}
+
+void FrameEngine::syncJournal()
+{
+    std::shared_ptr<JournalWriter> journal;
+    {
+        QMutexLocker locker(&m_openMutex);
+        // Cleared before syncing: a write after this point wakes the engine for the next sync.
+        m_syncPending = false;
+        journal = m_journal;
+    }
+    if (!journal || m_config.fsync != FsyncPolicy::Interval || !journal->hasUnsyncedData())
+        return;
+    QString error;
+    if (!journal->sync(&error)) {
+        QMutexLocker locker(&m_openMutex);
+        setJournalErrorLocked(error);
+    }
+}
+
+void FrameEngine::flushLive()
+{
+    QList<LiveEvent> batch;
+    {
+        QMutexLocker locker(&m_openMutex);
+        batch.swap(m_live);
+    }
+    if (!batch.isEmpty())
+        Q_EMIT liveEvents(batch);
+}
+
+void FrameEngine::emitStatusIfChanged()
+{
+    if (m_statusChanged.exchange(false))
+        Q_EMIT statusChanged(status());
+}
+
+FrameIndex FrameEngine::index() const
+{
+    QMutexLocker locker(&m_publishMutex);
+    return m_index;
+}
+
+std::optional<QByteArray> FrameEngine::frameBytes(qint64 id) const
+{
+    if (auto bytes = m_store.get(id))
+        return bytes;
+    const FrameIndex frames = index();
+    for (const FrameSummary &frame : *frames) {
+        if (frame.id == id)
+            return frame.onDisk ? m_archive.read(id) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QByteArray FrameEngine::openFrameBytes() const
+{
+    std::optional<FrameBuilder> copy;
+    {
+        // A shallow copy: full chunks are shared, so the lock is held for a few pointer copies.
+        QMutexLocker locker(&m_openMutex);
+        if (!m_open)
+            return {};
+        copy.emplace(*m_open);
+    }
+    return copy->encode(m_config.layout);
+}
+
+Status FrameEngine::status() const
+{
+    Status s;
+    {
+        QMutexLocker locker(&m_publishMutex);
+        const QString &detail = m_journalError.isEmpty() ? m_archiveError : m_journalError;
+        s.storage = detail.isEmpty() ? StorageState::Ok : StorageState::Unavailable;
+        s.storageDetail = detail;
+        s.framesRetained = m_framesRetained;
+        s.bytesOnDisk = m_bytesOnDisk;
+    }
+    s.openFrameId = m_openFrameId.load(std::memory_order_acquire);
+    s.eventsAccepted = m_eventsAccepted.load(std::memory_order_relaxed);
+    return s;
+}
+
+} // namespace Engine

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "archive.h"
+#include "engineapi.h"
+#include "engineconfig.h"
+#include "framestore.h"
+
+#include <QMutex>
+
+#include <atomic>
+#include <deque>
+#include <map>
+#include <memory>
+
+class QThread;
+class QTimer;
+
+namespace Engine {
+
+class Clock;
+class FrameBuilder;
+class JournalWriter;
+struct IngestPlan;
+
+// Who drives the engine's timers.
+enum class Threading {
+    OwnThread, // the engine's own thread closes frames, archives, syncs and batches signals
+    Manual, // nothing happens by itself: the owner calls tick() (tests with a ManualClock)
+};
+
+// The engine: frame builder, memory store, archive and journal behind EngineApi.
+// ingest() holds one mutex for the open frame and the journal append; everything slow (encoding
+// finished frames, archive writes, retention, interval fsync, signals) runs on the engine's
+// thread.
+class FrameEngine final : public EngineApi
+{
+    Q_OBJECT
+public:
+    // clock: not owned, must outlive the engine; nullptr: the system clock.
+    explicit FrameEngine(EngineConfig config, const Clock *clock = nullptr,
+                         QObject *parent = nullptr);
+    ~FrameEngine() override;
+
+    // Rebuilds the index from the archive's headers, replays the journals, opens the frame of
+    // the clock's time and, with OwnThread, starts the engine's thread. Storage trouble does
+    // not fail the start (it shows in status()); an invalid configuration does (*error set).
+    bool start(Threading threading = Threading::OwnThread, QString *error = nullptr);
+    // Archives frames already closed, syncs the journal and stops; the open frame stays in its
+    // journal and continues on the next start while its time has not passed.
+    void stop();
+    bool isRunning() const { return m_running.load(std::memory_order_acquire); }
+
+    // Does what is due at the clock's time: closes frames, archives them, applies retention,
+    // syncs the journal, emits the batched signals. With OwnThread the engine's thread calls it;
+    // with Manual the owner does, from one thread.
+    void tick();
+
+    const EngineConfig &config() const { return m_config; }
+    QString dataDir() const { return m_archive.dir(); }
+    // Heap bytes held by the finished frames in memory (for the benchmark and diagnostics).
+    qint64 memoryHeldBytes() const { return m_store.heldBytes(); }
+
+    using EngineApi::ingest;
+    IngestResult ingest(const QList<Event> &events) override;
+    FrameIndex index() const override;
+    std::optional<QByteArray> frameBytes(qint64 id) const override;
+    QByteArray openFrameBytes() const override;
+    Status status() const override;
+
+private:
+    struct Closed
+    {
+        std::unique_ptr<FrameBuilder> builder;
+        std::shared_ptr<JournalWriter> journal;
+    };
+
+    // Under m_openMutex.
+    void rollLocked(qint64 now);
+    void openJournalLocked();
+    void setJournalErrorLocked(const QString &error);
+
+    // On the engine's thread (or the Manual owner's).
+    void finishClosedFrames();
+    void finishFrame(Closed closed);
+    void retryUnarchived();
+    void applyRetention(qint64 now);
+    void publishIndex();
+    void syncJournal();
+    void flushLive();
+    void emitStatusIfChanged();
+    void armFrameTimer();
+    void onWake();
+
+    void requestWake();
+    void setStorageError(QString *slot, const QString &error);
+    qint64 alignDown(qint64 t) const;
+    qint64 alignUp(qint64 t) const;
+
+    const EngineConfig m_config;
+    std::unique_ptr<Clock> m_ownClock;
+    const Clock *m_clock;
+    Archive m_archive;
+    FrameStore m_store;
+    Threading m_threading = Threading::Manual;
+    std::atomic<bool> m_running {false};
+
+    // The open frame and its journal.
+    mutable QMutex m_openMutex;
+    std::unique_ptr<FrameBuilder> m_open;
+    std::shared_ptr<JournalWriter> m_journal;
+    std::unique_ptr<IngestPlan> m_plan; // reused between batches
+    std::deque<Closed> m_closed; // closed, waiting for the engine's thread
+    QList<LiveEvent> m_live; // accepted, not yet emitted
+    bool m_syncPending = false; // journal written since the last interval sync
+    bool m_journalFailing = false;
+
+    // The engine thread's view of retained frames.
+    std::map<qint64, FrameSummary> m_retained;
+
+    // Published to readers on any thread.
+    mutable QMutex m_publishMutex;
+    FrameIndex m_index;
+    QString m_journalError;
+    QString m_archiveError;
+    qint64 m_framesRetained = 0;
+    qint64 m_bytesOnDisk = 0;
+
+    std::atomic<qint64> m_eventsAccepted {0};
+    std::atomic<qint64> m_openFrameId {0};
+    std::atomic<bool> m_statusChanged {false};
+    std::atomic<bool> m_wakePosted {false};
+
+    std::unique_ptr<QThread> m_thread;
+    std::unique_ptr<QObject> m_threadContext; // lives on m_thread, parent of the timers
+    QTimer *m_frameTimer = nullptr;
+    QTimer *m_syncTimer = nullptr;
+    QTimer *m_liveTimer = nullptr;
+};
+
+} // namespace Engine

@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "journal.h"
+
+#include "crc32c.h"
+#include "framebuilder.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QtEndian>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Engine {
+
+namespace {
+
+constexpr char kMagic[8] = {'S', 'S', 'J', 'R', 'N', 'L', '0', '1'};
+constexpr quint8 kChannelEntry = 1;
+constexpr quint8 kItemEntry = 2;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Engine::Journal", text);
+}
+
+// what: a translated sentence start such as "Cannot write the journal".
+QString systemError(const QString &what, const QString &fileName, int error)
+{
+    return what % u' ' % fileName % u": "_s % qt_error_string(error);
+}
+
+// A bounds-checked big-endian reader over one record's payload.
+class Reader
+{
+public:
+    Reader(const char *p, qint64 size)
+        : m_p(p)
+        , m_end(p + size)
+    { }
+    bool atEnd() const { return m_p == m_end; }
+    template<typename T> bool get(T *value)
+    {
+        if (m_end - m_p < qint64(sizeof(T)))
+            return false;
+        *value = qFromBigEndian<T>(m_p);
+        m_p += sizeof(T);
+        return true;
+    }
+    bool bytes(quint64 size, QByteArrayView *out)
+    {
+        if (quint64(m_end - m_p) < size)
+            return false;
+        *out = QByteArrayView(m_p, qsizetype(size));
+        m_p += size;
+        return true;
+    }
+
+private:
+    const char *m_p;
+    const char *m_end;
+};
+
+// Applies one record to the builder; false where its payload does not parse, in which case the
+// builder must be rebuilt without it (the caller stops before applying on a dry run).
+bool applyRecord(const char *payload, qint64 size, FrameBuilder *builder, bool dryRun,
+                 qsizetype channelsBefore)
+{
+    Reader r(payload, size);
+    qsizetype channels = channelsBefore;
+    while (!r.atEnd()) {
+        quint8 tag = 0;
+        if (!r.get(&tag))
+            return false;
+        if (tag == kChannelEntry) {
+            quint32 index = 0, idSize = 0, typeSize = 0;
+            QByteArrayView id, type;
+            if (!r.get(&index) || index != quint32(channels) || !r.get(&idSize)
+                || !r.bytes(idSize, &id) || !r.get(&typeSize) || !r.bytes(typeSize, &type)
+                || id.isEmpty() || type.isEmpty()) {
+                return false;
+            }
+            if (!dryRun)
+                builder->addChannel(QString::fromUtf8(id), QString::fromUtf8(type));
+            ++channels;
+        } else if (tag == kItemEntry) {
+            quint32 channel = 0;
+            qint64 timestamp = 0;
+            quint64 dataSize = 0;
+            QByteArrayView data;
+            if (!r.get(&channel) || channel >= quint32(channels) || !r.get(&timestamp)
+                || !builder->contains(timestamp) || !r.get(&dataSize)
+                || !r.bytes(dataSize, &data)) {
+                return false;
+            }
+            if (!dryRun)
+                builder->addItem(channel, timestamp, data);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool writeAll(int fd, const char *p, qint64 n, int *error)
+{
+    while (n > 0) {
+        const ssize_t written = ::write(fd, p, size_t(n));
+        if (written < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = errno;
+            return false;
+        }
+        p += written;
+        n -= written;
+    }
+    return true;
+}
+
+} // namespace
+
+namespace Journal {
+
+QByteArray encodeHeader(qint64 startAt, qint64 endAt)
+{
+    QByteArray header(kHeaderSize, Qt::Uninitialized);
+    char *p = header.data();
+    std::memcpy(p, kMagic, 8);
+    qToBigEndian<qint64>(startAt, p + 8);
+    qToBigEndian<qint64>(endAt, p + 16);
+    qToBigEndian<quint32>(crc32c(QByteArrayView(p, 24)), p + 24);
+    return header;
+}
+
+QByteArray encodeRecord(const IngestPlan &plan, const QList<Event> &events,
+                        qsizetype firstNewChannel)
+{
+    QList<QByteArray> channelIds, channelTypes;
+    qint64 size = kRecordHeaderSize;
+    for (const IngestPlan::NewChannel &channel : plan.newChannels) {
+        channelIds.append(channel.id.toUtf8());
+        channelTypes.append(channel.type.toUtf8());
+        size += 1 + 12 + channelIds.last().size() + channelTypes.last().size();
+    }
+    for (const Event &event : events)
+        size += 1 + 4 + 8 + 8 + event.data.size();
+
+    QByteArray record(size, Qt::Uninitialized);
+    char *p = record.data() + kRecordHeaderSize;
+    for (qsizetype i = 0; i < channelIds.size(); ++i) {
+        *p++ = char(kChannelEntry);
+        qToBigEndian<quint32>(quint32(firstNewChannel + i), p);
+        qToBigEndian<quint32>(quint32(channelIds[i].size()), p + 4);
+        p += 8;
+        std::memcpy(p, channelIds[i].constData(), size_t(channelIds[i].size()));
+        p += channelIds[i].size();
+        qToBigEndian<quint32>(quint32(channelTypes[i].size()), p);
+        p += 4;
+        std::memcpy(p, channelTypes[i].constData(), size_t(channelTypes[i].size()));
+        p += channelTypes[i].size();
+    }
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const IngestPlan::Placement &placement = plan.placements[size_t(i)];
+        const QByteArray &data = events[i].data;
+        *p++ = char(kItemEntry);
+        qToBigEndian<quint32>(quint32(placement.channel), p);
+        qToBigEndian<qint64>(placement.timestamp, p + 4);
+        qToBigEndian<quint64>(quint64(data.size()), p + 12);
+        p += 20;
+        if (!data.isEmpty())
+            std::memcpy(p, data.constData(), size_t(data.size()));
+        p += data.size();
+    }
+    Q_ASSERT(p == record.constData() + record.size());
+
+    char *header = record.data();
+    const QByteArrayView payload(header + kRecordHeaderSize, size - kRecordHeaderSize);
+    qToBigEndian<quint64>(quint64(payload.size()), header);
+    qToBigEndian<quint32>(crc32c(payload), header + 8);
+    return record;
+}
+
+QByteArray encodeSnapshot(const FrameBuilder &builder)
+{
+    qint64 size = kRecordHeaderSize;
+    QList<QByteArray> ids, types;
+    for (qsizetype c = 0; c < builder.channelCount(); ++c) {
+        const FrameBuilder::Channel &channel = builder.channel(c);
+        ids.append(channel.id.toUtf8());
+        types.append(channel.type.toUtf8());
+        // Each item: the tag and channel index in front of the encoded item.
+        size += 1 + 12 + ids.last().size() + types.last().size() + channel.dataBytes
+            + channel.items * 5;
+    }
+    QByteArray record(size, Qt::Uninitialized);
+    char *p = record.data() + kRecordHeaderSize;
+    for (qsizetype c = 0; c < builder.channelCount(); ++c) {
+        *p++ = char(kChannelEntry);
+        qToBigEndian<quint32>(quint32(c), p);
+        qToBigEndian<quint32>(quint32(ids[c].size()), p + 4);
+        p += 8;
+        std::memcpy(p, ids[c].constData(), size_t(ids[c].size()));
+        p += ids[c].size();
+        qToBigEndian<quint32>(quint32(types[c].size()), p);
+        p += 4;
+        std::memcpy(p, types[c].constData(), size_t(types[c].size()));
+        p += types[c].size();
+    }
+    for (qsizetype c = 0; c < builder.channelCount(); ++c) {
+        for (const QByteArray &chunk : builder.channel(c).chunks) {
+            // A chunk holds whole encoded items: timestamp i64, size u64, data.
+            qsizetype pos = 0;
+            while (pos < chunk.size()) {
+                const quint64 dataSize = qFromBigEndian<quint64>(chunk.constData() + pos + 8);
+                const qsizetype itemSize = TimeFrame::kItemFixedSize + qsizetype(dataSize);
+                *p++ = char(kItemEntry);
+                qToBigEndian<quint32>(quint32(c), p);
+                p += 4;
+                std::memcpy(p, chunk.constData() + pos, size_t(itemSize));
+                p += itemSize;
+                pos += itemSize;
+            }
+        }
+    }
+    Q_ASSERT(p == record.constData() + record.size());
+    char *header = record.data();
+    const QByteArrayView payload(header + kRecordHeaderSize, size - kRecordHeaderSize);
+    qToBigEndian<quint64>(quint64(payload.size()), header);
+    qToBigEndian<quint32>(crc32c(payload), header + 8);
+    return record;
+}
+
+Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder)
+{
+    Replay result;
+    builder->reset();
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = file.errorString();
+        return result;
+    }
+    const qint64 fileSize = file.size();
+    // Mapped where possible: a journal may be as large as a frame.
+    QByteArray readBytes;
+    const char *bytes = nullptr;
+    if (fileSize > 0) {
+        if (uchar *mapped = file.map(0, fileSize)) {
+            bytes = reinterpret_cast<const char *>(mapped);
+        } else {
+            readBytes = file.readAll();
+            bytes = readBytes.constData();
+        }
+    }
+    const qint64 size = bytes ? fileSize : 0;
+
+    if (size < kHeaderSize || std::memcmp(bytes, kMagic, 8) != 0
+        || qFromBigEndian<quint32>(bytes + 24) != crc32c(QByteArrayView(bytes, 24))) {
+        result.droppedBytes = size;
+        return result;
+    }
+    result.headerValid = true;
+    result.startAt = qFromBigEndian<qint64>(bytes + 8);
+    result.endAt = qFromBigEndian<qint64>(bytes + 16);
+    if (result.endAt <= result.startAt) {
+        result.headerValid = false;
+        result.droppedBytes = size;
+        return result;
+    }
+    *builder = std::make_unique<FrameBuilder>(result.startAt, result.endAt);
+
+    qint64 pos = kHeaderSize;
+    while (size - pos >= kRecordHeaderSize) {
+        const quint64 payloadSize = qFromBigEndian<quint64>(bytes + pos);
+        const quint32 crc = qFromBigEndian<quint32>(bytes + pos + 8);
+        if (payloadSize > quint64(size - pos - kRecordHeaderSize))
+            break; // torn: the record was not written whole
+        const char *payload = bytes + pos + kRecordHeaderSize;
+        if (crc32c(QByteArrayView(payload, qsizetype(payloadSize))) != crc)
+            break;
+        // Check the whole record before applying any of it: a batch is all or nothing.
+        const qsizetype channels = (*builder)->channelCount();
+        if (!applyRecord(payload, qint64(payloadSize), builder->get(), true, channels))
+            break;
+        applyRecord(payload, qint64(payloadSize), builder->get(), false, channels);
+        pos += kRecordHeaderSize + qint64(payloadSize);
+        ++result.records;
+    }
+    result.goodSize = pos;
+    result.droppedBytes = size - pos;
+    return result;
+}
+
+} // namespace Journal
+
+JournalWriter::JournalWriter(int fd, QString fileName, qint64 size)
+    : m_fd(fd)
+    , m_fileName(std::move(fileName))
+    , m_size(size)
+    , m_synced(0)
+{ }
+
+JournalWriter::~JournalWriter()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+std::unique_ptr<JournalWriter> JournalWriter::create(const QString &fileName, qint64 startAt,
+                                                     qint64 endAt, QString *error)
+{
+    const QByteArray name = QFile::encodeName(fileName);
+    const int fd =
+        ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        const int savedErrno = errno;
+        *error = systemError(tr("Cannot create the journal"), fileName, savedErrno);
+        return nullptr;
+    }
+    const QByteArray header = Journal::encodeHeader(startAt, endAt);
+    int writeError = 0;
+    if (!writeAll(fd, header.constData(), header.size(), &writeError)) {
+        *error = systemError(tr("Cannot write the journal"), fileName, writeError);
+        ::close(fd);
+        ::unlink(name.constData());
+        return nullptr;
+    }
+    return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, header.size()));
+}
+
+std::unique_ptr<JournalWriter> JournalWriter::resume(const QString &fileName, qint64 goodSize,
+                                                     QString *error)
+{
+    const QByteArray name = QFile::encodeName(fileName);
+    const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0) {
+        const int savedErrno = errno;
+        *error = systemError(tr("Cannot open the journal"), fileName, savedErrno);
+        return nullptr;
+    }
+    struct stat st
+    {
+    };
+    if (::fstat(fd, &st) == 0 && st.st_size != goodSize && ::ftruncate(fd, goodSize) != 0) {
+        const int savedErrno = errno;
+        *error = systemError(tr("Cannot cut the journal"), fileName, savedErrno);
+        ::close(fd);
+        return nullptr;
+    }
+    return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, goodSize));
+}
+
+bool JournalWriter::append(QByteArrayView record, QString *error)
+{
+    const qint64 before = size();
+    if (m_needsCut) {
+        if (::ftruncate(m_fd, before) != 0) {
+            const int savedErrno = errno;
+            *error = systemError(tr("Cannot cut the journal"), m_fileName, savedErrno);
+            return false;
+        }
+        m_needsCut = false;
+    }
+    int writeError = 0;
+    if (!writeAll(m_fd, record.data(), record.size(), &writeError)) {
+        *error = systemError(tr("Cannot write the journal"), m_fileName, writeError);
+        // Remove what part of the record got in, so replay never sees an unacknowledged batch
+        // and the next append starts at a record boundary.
+        m_needsCut = ::ftruncate(m_fd, before) != 0;
+        return false;
+    }
+    m_size.store(before + record.size(), std::memory_order_release);
+    return true;
+}
+
+bool JournalWriter::sync(QString *error, qint64 upTo)
+{
+    const qint64 wanted = upTo < 0 ? size() : upTo;
+    QMutexLocker locker(&m_syncMutex);
+    if (m_synced.load(std::memory_order_acquire) >= wanted)
+        return true; // a concurrent caller's fdatasync covered these bytes
+    const qint64 target = size();
+    if (::fdatasync(m_fd) != 0) {
+        const int savedErrno = errno;
+        *error = systemError(tr("Cannot sync the journal"), m_fileName, savedErrno);
+        return false;
+    }
+    if (!m_dirSynced) {
+        const QByteArray dir = QFile::encodeName(QFileInfo(m_fileName).absolutePath());
+        const int dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dirFd >= 0) {
+            m_dirSynced = ::fsync(dirFd) == 0;
+            ::close(dirFd);
+        }
+    }
+    m_synced.store(target, std::memory_order_release);
+    return true;
+}
+
+} // namespace Engine

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engineapi.h"
+
+#include <QByteArray>
+#include <QMutex>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace Engine {
+
+class FrameBuilder;
+struct IngestPlan;
+
+// The journal of one open frame, `<id>.journal` (format in docs/STORAGE.md): a header naming the
+// frame, then one checksummed record per accepted batch, so a batch is replayed whole or not at
+// all.
+namespace Journal {
+
+inline constexpr qsizetype kHeaderSize = 28; // magic 8, startAt 8, endAt 8, CRC 4
+inline constexpr qsizetype kRecordHeaderSize = 12; // payload size u64, CRC-32C of the payload u32
+
+QByteArray encodeHeader(qint64 startAt, qint64 endAt);
+// One record holding the batch: its new channels, then its items.
+QByteArray encodeRecord(const IngestPlan &plan, const QList<Event> &events,
+                        qsizetype firstNewChannel);
+// One record holding everything a frame already has: written first into a journal created for
+// a frame that has items but lost its journal, so the journal again covers the whole frame.
+QByteArray encodeSnapshot(const FrameBuilder &builder);
+
+// What replay found in a journal file.
+struct Replay
+{
+    bool headerValid = false;
+    qint64 startAt = 0;
+    qint64 endAt = 0;
+    qint64 records = 0;
+    qint64 goodSize = 0; // bytes up to the end of the last good record
+    qint64 droppedBytes = 0; // torn or corrupt tail after goodSize
+    QString error; // the file could not be read at all
+};
+
+// Reads a journal: where the header is valid, *builder becomes the frame it names with every
+// good record added. A torn or corrupt tail stops the replay at the last good record.
+Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder);
+
+} // namespace Journal
+
+// Appends records to one journal file with write(2), so an acknowledged record is in the kernel
+// even if the process dies right after. Appends are serialised by the caller; sync() may run
+// concurrently from any thread and groups concurrent callers into one fdatasync.
+class JournalWriter
+{
+public:
+    // Creates the file (replacing any) and writes its header.
+    static std::unique_ptr<JournalWriter> create(const QString &fileName, qint64 startAt,
+                                                 qint64 endAt, QString *error);
+    // Opens a replayed journal for appending after its last good record (the tail is cut).
+    static std::unique_ptr<JournalWriter> resume(const QString &fileName, qint64 goodSize,
+                                                 QString *error);
+    ~JournalWriter();
+    JournalWriter(const JournalWriter &) = delete;
+    JournalWriter &operator=(const JournalWriter &) = delete;
+
+    // Writes the whole record or, on failure, cuts the file back to where it was and returns
+    // false with *error set: a failed append leaves no partial record behind.
+    bool append(QByteArrayView record, QString *error);
+    // Makes everything appended so far durable (fdatasync; the first time also the directory, so
+    // the new file's name survives a power cut). Returns true at once when another
+    // caller's sync already covered upTo (-1: the current size).
+    bool sync(QString *error, qint64 upTo = -1);
+
+    qint64 size() const { return m_size.load(std::memory_order_acquire); }
+    bool hasUnsyncedData() const { return m_synced.load(std::memory_order_acquire) < size(); }
+    const QString &fileName() const { return m_fileName; }
+
+private:
+    JournalWriter(int fd, QString fileName, qint64 size);
+
+    int m_fd = -1;
+    QString m_fileName;
+    std::atomic<qint64> m_size;
+    std::atomic<qint64> m_synced;
+    bool m_needsCut = false; // a failed append may have left bytes after m_size
+    bool m_dirSynced = false; // the file's name is durable too (guarded by m_syncMutex)
+    QMutex m_syncMutex;
+};
+
+} // namespace Engine

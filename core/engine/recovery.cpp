@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "recovery.h"
+
+#include "archive.h"
+#include "enginelog.h"
+#include "framebuilder.h"
+#include "journal.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace Engine {
+
+Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs)
+{
+    Recovery recovery;
+    const QList<qint64> ids = archive.journalIds();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const qint64 id = ids[i];
+        const QString path = archive.journalPath(id);
+        if (QFileInfo::exists(archive.framePath(id))) {
+            // The frame was archived; only the journal's removal was interrupted.
+            archive.removeJournal(id);
+            continue;
+        }
+
+        std::unique_ptr<FrameBuilder> builder;
+        const Journal::Replay replay = Journal::replay(path, &builder);
+        if (!replay.error.isEmpty()) {
+            qCWarning(lcJournal) << "Cannot read" << path << replay.error;
+            recovery.storageError = replay.error;
+            continue;
+        }
+        if (!replay.headerValid || replay.startAt != id) {
+            // Nothing was acknowledged before the header was written; keep the bytes aside
+            // rather than delete what we cannot read.
+            qCWarning(lcJournal) << "Journal" << path << "has no valid header;"
+                                 << replay.droppedBytes << "bytes set aside as .corrupt";
+            QFile::remove(path + u".corrupt"_s);
+            QFile::rename(path, path + u".corrupt"_s);
+            continue;
+        }
+        if (replay.droppedBytes > 0) {
+            qCWarning(lcJournal) << "Journal" << path << "had a torn or corrupt tail: cut"
+                                 << replay.droppedBytes << "bytes after" << replay.records
+                                 << "good records";
+        }
+
+        const bool newest = i == ids.size() - 1;
+        if (newest && nowMs < replay.endAt) {
+            QString error;
+            recovery.journal = JournalWriter::resume(path, replay.goodSize, &error);
+            if (!recovery.journal) {
+                qCWarning(lcJournal) << error;
+                recovery.storageError = error;
+            }
+            recovery.open = std::move(builder);
+            continue;
+        }
+
+        Recovery::Frame frame;
+        frame.bytes = builder->encode(config.layout);
+        frame.summary = builder->summary(frame.bytes.size());
+        QString error;
+        if (archive.write(id, frame.bytes, config.fsync != FsyncPolicy::Never, &error)) {
+            frame.summary.onDisk = true;
+            archive.removeJournal(id);
+        } else {
+            qCWarning(lcArchive) << "Cannot archive the replayed frame" << id << error;
+            recovery.storageError = error;
+        }
+        recovery.finished.append(std::move(frame));
+    }
+    return recovery;
+}
+
+} // namespace Engine

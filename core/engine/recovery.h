@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engineapi.h"
+#include "engineconfig.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <memory>
+
+namespace Engine {
+
+class Archive;
+class FrameBuilder;
+class JournalWriter;
+
+// What replaying the journals at start produced.
+struct Recovery
+{
+    struct Frame
+    {
+        FrameSummary summary; // onDisk: archived now; else its journal stays for the next start
+        QByteArray bytes;
+    };
+    QList<Frame> finished; // frames whose time had passed, oldest first
+    std::unique_ptr<FrameBuilder> open; // the frame that is still current, if any
+    std::unique_ptr<JournalWriter> journal; // its journal, reopened after the last good record
+    QString storageError; // set where a frame or journal could not be written
+};
+
+// Replays every `<id>.journal` of the data directory: a journal whose frame is already archived
+// is removed; a frame whose time has passed is encoded, archived and its journal removed; the
+// newest journal, when its frame is still current at nowMs, becomes the open frame. A torn or
+// corrupt tail is cut at the last good record and the dropped bytes are logged.
+Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs);
+
+} // namespace Engine
