@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+// Synchronized playback: reads the frame index, loads the frames the playhead needs (and the
+// next one ahead), and plays each item at its timestamp + delay on the server-corrected clock.
+// It never freezes: a frame that cannot be had is retried with backoff until its time has
+// passed, a server that goes away is polled with backoff, and the clock is re-measured after
+// every reconnection and periodically.
+//
+// Browser APIs come in through the constructor, so the whole loop runs in Node with fakes.
+
+import { decode } from './timeframe.mjs';
+import { Schedule, frameIdFor } from './schedule.mjs';
+
+const RESYNC_MS = 30_000;
+const MAX_SLEEP_MS = 100;
+const MAX_BACKOFF_MS = 5_000;
+
+export class SyncPlayer {
+  constructor({
+    base = '',
+    fetch = (...a) => globalThis.fetch(...a),
+    now,
+    clock,
+    setTimer = (fn, ms) => setTimeout(fn, ms),
+    clearTimer = (id) => clearTimeout(id),
+    delayFrames = 2,
+    layout = 'guess',
+    onItems = () => {},
+    onTick = () => {},
+    onStatus = () => {},
+    onFrame = () => {},
+    onReset = () => {},
+  }) {
+    Object.assign(this, { base, fetch, now, clock, setTimer, clearTimer, layout, onItems, onTick, onStatus, onFrame, onReset });
+    this.delayFrames = delayFrames;
+    this.frameMs = null;
+    this.schedule = null;
+    this.index = new Set(); // frame ids the server listed
+    this.indexReadAt = -Infinity; // server time of the last index read
+    this.indexBusy = false;
+    this.indexRetryAt = -Infinity;
+    this.indexFailures = 0;
+    this.syncBusy = false;
+    this.syncRetryAt = -Infinity;
+    this.syncFailures = 0;
+    this.loads = new Map(); // id -> {busy, attempts, retryAt}
+    this.done = new Map(); // id -> 'loaded' | 'gap' | 'missed' | 'invalid'
+    this.timer = null;
+    this.running = false;
+    this.status = null;
+    this.offline = false;
+  }
+
+  start() {
+    this.running = true;
+    this.kick();
+  }
+
+  stop() {
+    this.running = false;
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  setDelay(delayFrames) {
+    this.delayFrames = delayFrames;
+    if (this.schedule) {
+      this.schedule.setDelay(delayFrames);
+      this.restartPlayback();
+    }
+  }
+
+  // Plays again from the start of the frame the playhead is in (after a delay change, a new
+  // frame duration or a server restart).
+  restartPlayback() {
+    this.onReset();
+    this.schedule.start(this.now());
+    this.kick();
+  }
+
+  setStatus(status, detail = '') {
+    const key = `${status}|${detail}`;
+    if (this.status === key) return;
+    this.status = key;
+    this.onStatus(status, detail);
+  }
+
+  kick() {
+    if (!this.running) return;
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      this.tick();
+    }, 0);
+  }
+
+  backoff(failures) {
+    return Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 10));
+  }
+
+  tick() {
+    if (!this.running) return;
+    const now = this.now();
+
+    if (!this.clock.synced || now - this.clock.lastSync > RESYNC_MS) this.syncClock(now);
+    if (!this.clock.synced) return this.sleep(MAX_SLEEP_MS);
+
+    if (this.frameMs === null) {
+      this.readIndex(now);
+      return this.sleep(MAX_SLEEP_MS);
+    }
+
+    this.schedule.setOffset(this.clock.offset);
+    const { playhead, items } = this.schedule.step(now);
+    if (items.length) this.onItems(items, playhead);
+    this.onTick(playhead);
+
+    // Re-read the index once a frame: it notices a server restarted with another duration.
+    if (this.clock.serverNow() - this.indexReadAt > this.frameMs) this.readIndex(now);
+    this.loadWanted(now, playhead);
+    this.schedule.evict(3);
+    for (const id of this.done.keys()) if (id < playhead - 10 * this.frameMs) this.done.delete(id);
+
+    if (!this.offline) {
+      const current = frameIdFor(playhead, this.frameMs);
+      const state = this.done.get(current);
+      if (state === 'loaded') this.setStatus('playing');
+      else if (state === 'gap') this.setStatus('playing', 'no data recorded for this frame');
+      else if (state === 'missed') this.setStatus('playing', 'a frame could not be loaded');
+      else this.setStatus('loading');
+    }
+
+    const next = this.schedule.nextDue();
+    this.sleep(next === null ? MAX_SLEEP_MS : Math.max(0, Math.min(MAX_SLEEP_MS, next - this.now())));
+  }
+
+  sleep(ms) {
+    if (!this.running) return;
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      this.tick();
+    }, ms);
+  }
+
+  async syncClock(now) {
+    if (this.syncBusy || now < this.syncRetryAt) return;
+    this.syncBusy = true;
+    if (!this.clock.synced) this.setStatus('syncing clock');
+    try {
+      await this.clock.sync();
+      this.syncFailures = 0;
+    } catch {
+      this.syncFailures += 1;
+      this.syncRetryAt = this.now() + this.backoff(this.syncFailures);
+      this.markOffline();
+    } finally {
+      this.syncBusy = false;
+    }
+    this.kick();
+  }
+
+  markOffline() {
+    this.offline = true;
+    this.setStatus('reconnecting', 'the server does not answer');
+  }
+
+  markOnline() {
+    if (!this.offline) return;
+    this.offline = false;
+    // The server may have restarted: measure its clock again and read the index afresh.
+    this.clock.lastSync = -Infinity;
+    this.indexReadAt = -Infinity;
+  }
+
+  async readIndex(now) {
+    if (this.indexBusy || now < this.indexRetryAt) return;
+    this.indexBusy = true;
+    const serverAt = this.clock.serverNow();
+    let query = '';
+    if (this.frameMs !== null && this.schedule) {
+      query = `?from=${frameIdFor(this.schedule.current(now), this.frameMs) - this.frameMs}`;
+    }
+    try {
+      const response = await this.fetch(`${this.base}/frame${query}`, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`GET /frame answered ${response.status}`);
+      const list = await response.json();
+      if (!Array.isArray(list)) throw new Error('GET /frame did not answer a list');
+      this.markOnline();
+      this.indexFailures = 0;
+      this.takeIndex(list, serverAt);
+      this.indexRetryAt = this.now() + 250;
+    } catch {
+      this.indexFailures += 1;
+      this.indexRetryAt = this.now() + this.backoff(this.indexFailures);
+      this.markOffline();
+    } finally {
+      this.indexBusy = false;
+    }
+    this.kick();
+  }
+
+  takeIndex(list, serverAt) {
+    const ids = new Set();
+    let frameMs = null;
+    for (const entry of list) {
+      const startAt = Number(entry?.startAt ?? entry?.id);
+      const endAt = Number(entry?.endAt);
+      if (!Number.isFinite(startAt)) continue;
+      ids.add(startAt);
+      if (frameMs === null && Number.isFinite(endAt) && endAt > startAt) frameMs = endAt - startAt;
+    }
+    this.index = ids;
+    this.indexReadAt = serverAt;
+    if (frameMs === null) {
+      if (this.frameMs === null) this.setStatus('waiting', 'the server has no finished frame yet');
+      return;
+    }
+    if (frameMs !== this.frameMs) {
+      const first = this.frameMs === null;
+      this.frameMs = frameMs;
+      this.schedule = new Schedule({ frameMs, delayFrames: this.delayFrames, offset: this.clock.offset });
+      this.loads.clear();
+      this.done.clear();
+      if (first) this.schedule.start(this.now());
+      else this.restartPlayback();
+    }
+  }
+
+  loadWanted(now, playhead) {
+    const serverNow = this.clock.serverNow();
+    for (const id of this.schedule.wanted(now, 1)) {
+      if (this.done.has(id)) continue;
+      if (serverNow < id + this.frameMs) continue; // not finished yet
+      const load = this.loads.get(id) ?? { busy: false, attempts: 0, retryAt: -Infinity };
+      this.loads.set(id, load);
+      if (load.busy || now < load.retryAt) continue;
+      // Behind the playhead's frame already: give up on it.
+      if (id + this.frameMs <= playhead && load.attempts > 0) {
+        this.finish(id, 'missed');
+        continue;
+      }
+      if (!this.index.has(id)) {
+        if (this.indexReadAt >= id + this.frameMs && load.attempts > 0) {
+          this.finish(id, 'gap');
+          continue;
+        }
+        // The index may be older than the frame: read it again, then decide.
+        load.attempts += 1;
+        load.retryAt = now + this.backoff(load.attempts - 1);
+        this.readIndex(now);
+        continue;
+      }
+      this.fetchFrame(id, load);
+    }
+  }
+
+  finish(id, state, detail) {
+    this.done.set(id, state);
+    this.loads.delete(id);
+    this.onFrame(id, state, detail);
+  }
+
+  async fetchFrame(id, load) {
+    load.busy = true;
+    this.onFrame(id, 'loading');
+    let retry = false;
+    try {
+      const response = await this.fetch(`${this.base}/frame/${id}`);
+      if (response.ok) {
+        this.markOnline();
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        try {
+          const frame = decode(bytes, this.layout);
+          if (this.schedule && frame.startAt === id && !this.schedule.has(id)) this.schedule.add(frame);
+          this.finish(id, 'loaded', `${bytes.length} bytes, ${frame.channels.length} channels, ${frame.layout} layout`);
+        } catch (error) {
+          this.finish(id, 'invalid', error.message);
+        }
+      } else {
+        this.markOnline();
+        // 404: the frame was missed or dropped, or the server restarted; re-read the index.
+        retry = true;
+        this.index.delete(id);
+      }
+    } catch {
+      retry = true;
+      this.markOffline();
+    } finally {
+      load.busy = false;
+    }
+    if (retry) {
+      load.attempts += 1;
+      load.retryAt = this.now() + this.backoff(load.attempts);
+      this.onFrame(id, 'retrying');
+    }
+    this.kick();
+  }
+}
