@@ -18,7 +18,8 @@ void FrameLoader::load(const QString &fileName)
         --m_running;
         if (generation != m_generation)
             return; // superseded by a newer request
-        const LoadedFrame frame = watcher->result();
+        // Moved out, not copied: the item index of a big frame is large.
+        const LoadedFrame frame = watcher->future().takeResult();
         if (frame.ok)
             Q_EMIT loaded(frame);
         else
