@@ -5,8 +5,8 @@
 //   node tests/web/fakeserver.mjs [--port 8080] [--frame-ms 10000] [--layout documented|reference]
 //        [--clock-offset ms | --clock-at ms] [--example path/to/example.tf] [--synthetic]
 //
-// Extra routes for tests (not part of the real API): POST /_fake/miss/{id} forgets a finished
-// frame (GET answers 404), POST /_fake/down/{ms} makes the server refuse every request for a
+// Extra routes for tests (not part of the real API): POST /_fake/miss/{id} loses a frame, finished
+// or not yet (GET answers 404, the index leaves it out), POST /_fake/down/{ms} makes the server refuse every request for a
 // while, as a restart does.
 
 import http from 'node:http';
@@ -71,6 +71,7 @@ export async function startFakeServer({
   const finished = new Map(); // id -> {summary, bytes, etag}
   const channels = new Map(); // id -> {id, type, items, lastTimestamp, recent: []}
   const subscribers = new Set();
+  const missing = new Set(); // frames lost on purpose (tests)
   let downUntil = 0;
   let open = null;
 
@@ -82,6 +83,7 @@ export async function startFakeServer({
   }
 
   function addFinished(frame, bytes = encode(frame, layout)) {
+    if (missing.has(frame.startAt)) return summarize(frame, bytes);
     const summary = summarize(frame, bytes);
     finished.set(frame.startAt, { summary, bytes, etag: `"tf-${frame.startAt}-${bytes.length}"` });
     return summary;
@@ -210,6 +212,7 @@ export async function startFakeServer({
       if (req.method === 'POST' || req.method === 'PUT') {
         let m;
         if ((m = p.match(/^\/_fake\/miss\/(\d+)$/))) {
+          missing.add(Number(m[1]));
           finished.delete(Number(m[1]));
           return send(res, 200, { ok: true });
         }
