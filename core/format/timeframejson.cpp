@@ -76,8 +76,9 @@ std::optional<qint64> integerMember(const QJsonObject &object, QLatin1StringView
     if (!value.isDouble())
         return std::nullopt;
     const double d = value.toDouble();
+    // 2^53 itself is refused: 2^53 + 1 in the text parses to the same double.
     constexpr double limit = 9007199254740992.0; // 2^53
-    if (!(std::fabs(d) <= limit) || std::trunc(d) != d)
+    if (!(std::fabs(d) < limit) || std::trunc(d) != d)
         return std::nullopt;
     return qint64(d);
 }
