@@ -230,6 +230,24 @@ void tst_TimeFrameJson::malformed_data()
     QTest::addRow("data, padding in the middle")
         << serialize(withItem(u"data"_s, u"aG=k"_s)) << false;
     QTest::addRow("data, a space") << serialize(withItem(u"data"_s, u"aG k"_s)) << false;
+    QTest::addRow("layout unknown") << serialize(withRoot(u"layout"_s, u"sideways"_s)) << false;
+    QTest::addRow("layout a number") << serialize(withRoot(u"layout"_s, 1)) << false;
+    // Integers a JSON number cannot hold exactly are refused, not rounded.
+    QTest::addRow("timestamp past 2^53")
+        << QByteArray(serialize(withItem(u"timestamp"_s, 0))
+                          .replace("\"timestamp\":0", "\"timestamp\":9007199254740993"))
+        << false;
+    // The JSON form must describe a frame the writer accepts.
+    QTest::addRow("endAt before startAt") << serialize(withRoot(u"endAt"_s, 999)) << false;
+    QTest::addRow("empty id") << serialize(withChannel(u"id"_s, QString())) << false;
+    QTest::addRow("empty type") << serialize(withChannel(u"type"_s, QString())) << false;
+    {
+        QJsonObject root = validObject();
+        QJsonArray channels = root.value(u"channels"_s).toArray();
+        channels.append(channels.at(0));
+        root.insert(u"channels"_s, channels);
+        QTest::addRow("duplicate channel id") << serialize(root) << false;
+    }
 }
 
 void tst_TimeFrameJson::malformed()
