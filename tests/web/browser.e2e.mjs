@@ -168,7 +168,7 @@ test('the page shows the values posted, in order, for JSON, text and binary chan
   const hex = await page.evaluate((id) => document.querySelector(`[data-channel="${id}"] [data-binary]`).dataset.hex, bin);
   assert.equal(hex, 'de ad be ef 00 01 02');
   await sleep(200);
-  assert.ok(Number(await page.evaluate((id) => document.querySelector(`[data-channel="${id}"] canvas`).dataset.points, json)) >= 8);
+  assert.ok(Number(await page.evaluate((id) => document.querySelector(`[data-channel="${id}"] [data-field="reading"] canvas[data-chart]`).dataset.points, json)) >= 8);
   assert.deepEqual(page.consoleErrors, []);
   await page.close();
 });

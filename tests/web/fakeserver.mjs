@@ -3,7 +3,8 @@
 // working on the page: serves resources/web/ at / and the API the page uses, on 127.0.0.1 only.
 //
 //   node tests/web/fakeserver.mjs [--port 8080] [--frame-ms 10000] [--layout documented|reference]
-//        [--clock-offset ms | --clock-at ms] [--example path/to/example.tf] [--synthetic]
+//        [--clock-offset ms | --clock-at ms] [--example path/to/example.tf]
+//        [--synthetic [--history seconds]] [--exit-after seconds]
 //
 // Extra routes for tests (not part of the real API): POST /_fake/miss/{id} loses a frame, finished
 // or not yet (GET answers 404, the index leaves it out), POST /_fake/down/{ms} makes the server refuse every request for a
@@ -61,6 +62,7 @@ export async function startFakeServer({
   clockAt = null,
   example = null,
   synthetic = false,
+  history = 0,
   webRoot = WEB_ROOT,
   log = () => {},
 } = {}) {
@@ -165,17 +167,38 @@ export async function startFakeServer({
     }
   }
 
+  // Demo data: a temperature sensor, a CPU monitor, a log and a camera's binary blobs.
+  function syntheticEvents(n, tMs) {
+    const t = tMs / 1000;
+    const out = [['temperature', 'application/json', JSON.stringify({ celsius: +(21 + 1.5 * Math.sin(t / 7) + 0.2 * Math.sin(t * 1.3)).toFixed(2), humidity: +(48 + 6 * Math.cos(t / 11)).toFixed(1) })]];
+    if (n % 2 === 0) out.push(['cpu', 'application/json', JSON.stringify({ load: +(0.45 + 0.3 * Math.sin(t / 3) + 0.08 * Math.sin(t * 2.1)).toFixed(3), cores: { 0: +(40 + 25 * Math.sin(t / 2)).toFixed(1), 1: +(55 + 20 * Math.cos(t / 5)).toFixed(1) } })]);
+    if (n % 8 === 0) out.push(['log', 'text/plain; charset=utf-8', `${['sensor poll ok', 'uplink 42 ms', 'frame archived', 'client joined: 10.0.0.17', 'calibration drift 0.02 °C'][(n / 8) % 5]} (#${n / 8})`]);
+    if (n % 12 === 3) out.push(['camera-1', 'application/octet-stream', Buffer.from(Array.from({ length: 1536 + (n % 7) * 64 }, (_, i) => (i * 7 + n) & 0xff))]);
+    return out;
+  }
+
   let syntheticTimer = null;
   if (synthetic) {
+    const step = 250;
+    // History, so that charts have something to show from the start.
     let n = 0;
+    const start = frameIdFor(now() - history);
+    for (let fs = start; fs < open.startAt; fs += frameMs) {
+      const frame = { startAt: fs, endAt: fs + frameMs, channels: [] };
+      for (let t = fs; t < fs + frameMs; t += step, ++n) {
+        for (const [id, type, data] of syntheticEvents(n, t)) {
+          let c = frame.channels.find((x) => x.id === id);
+          if (!c) frame.channels.push((c = { id, type, items: [] }));
+          c.items.push({ timestamp: t, data: typeof data === 'string' ? data : new Uint8Array(data) });
+          noteItem(touchChannel(id, type), t);
+        }
+      }
+      addFinished(frame);
+    }
     syntheticTimer = setInterval(() => {
-      const t = now() / 1000;
-      accept('temperature', 'application/json', Buffer.from(JSON.stringify({ celsius: +(21 + 1.5 * Math.sin(t / 7) + 0.2 * Math.sin(t * 1.3)).toFixed(2), humidity: +(48 + 6 * Math.cos(t / 11)).toFixed(1) })));
-      if (n % 2 === 0) accept('cpu', 'application/json', Buffer.from(JSON.stringify({ load: +(0.4 + 0.35 * Math.abs(Math.sin(t / 3)) + 0.1 * Math.random()).toFixed(3), cores: { '0': +(30 + 25 * Math.sin(t / 2)).toFixed(1), '1': +(50 + 20 * Math.cos(t / 5)).toFixed(1) } })));
-      if (n % 5 === 0) accept('log', 'text/plain; charset=utf-8', Buffer.from(`tick ${n / 5}: all systems nominal`));
-      if (n % 10 === 3) accept('camera-1', 'application/octet-stream', Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 7 + n) & 0xff)));
+      for (const [id, type, data] of syntheticEvents(n, now())) accept(id, type, Buffer.from(data));
       ++n;
-    }, 250);
+    }, step);
   }
 
   function send(res, status, body, headers = {}) {
@@ -333,6 +356,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     clockAt: opt('clock-at', null) === null ? null : Number(opt('clock-at')),
     example: opt('example', null),
     synthetic: args.includes('--synthetic'),
+    history: Number(opt('history', 90)) * 1000,
     log: (line) => console.log(line),
   });
   console.log(`fake server on ${server.url}`);

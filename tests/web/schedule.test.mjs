@@ -139,3 +139,20 @@ test('wanted frames and eviction', () => {
   s.evict(2); // forgets what ended before T0 + D + 100
   assert.deepEqual([...s.frames.keys()], [T0 + D, T0 + 2 * D]);
 });
+
+test('backfill: earlier frames are wanted after the urgent ones and apply at once', () => {
+  const s = new Schedule({ frameMs: D, delayFrames: 2, offset: 0 });
+  const now = T0 + 2 * D + 100; // playhead T0 + 100
+  s.start(now, 25_000);
+  assert.deepEqual(s.wanted(now), [T0, T0 + D, T0 - D, T0 - 2 * D, T0 - 3 * D]);
+  s.add(frame(T0 - 3 * D, [['x', T0 - 3 * D]])); // the first item of the backfill window
+  s.settle(T0 - 2 * D); // missing on the server
+  s.add(frame(T0, [['x', T0 + 50], ['x', T0 + 500]]));
+  assert.deepEqual(s.wanted(now), [T0 + D, T0 - D]);
+  assert.deepEqual(s.step(now).items.map((i) => i.timestamp), [T0 - 3 * D, T0 + 50]);
+  s.add(frame(T0 - D, [['x', T0 - 1]]));
+  assert.deepEqual(s.step(now + 1).items.map((i) => i.timestamp), [T0 - 1]);
+  // Nothing older than the backfill window plays.
+  s.add(frame(T0 - 4 * D, [['x', T0 - 4 * D + 1]]));
+  assert.deepEqual(s.step(now + 2).items, []);
+});

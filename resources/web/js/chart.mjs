@@ -58,7 +58,7 @@ export function drawChart(canvas, series, { from, to, theme }) {
     lo -= pad;
     hi += pad;
   }
-  const step = niceStep(hi - lo, 3);
+  const step = niceStep(hi - lo, cssH >= 110 ? 3 : 2);
   lo = Math.floor(lo / step) * step;
   hi = Math.ceil(hi / step) * step;
 
@@ -88,15 +88,17 @@ export function drawChart(canvas, series, { from, to, theme }) {
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
   const span = to - from;
-  const tStep = niceStep(span / 1000, 4) * 1000;
+  const tStep = niceStep(span / 1000, Math.max(2, Math.floor((right - left) / 90))) * 1000;
   for (let t = Math.ceil(from / tStep) * tStep; t <= to; t += tStep) {
     const xx = Math.round(x(t)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(xx, top);
     ctx.lineTo(xx, bottom);
     ctx.stroke();
-    const ago = Math.round((to - t) / 1000);
-    ctx.fillText(ago === 0 ? 'now' : `−${ago}s`, xx, cssH - 4);
+    const d = new Date(t);
+    const label = [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+    const half = ctx.measureText(label).width / 2;
+    if (xx - half >= left - 2 && xx + half <= cssW) ctx.fillText(label, xx, cssH - 4);
   }
 
   // Lines.

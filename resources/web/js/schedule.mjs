@@ -84,11 +84,22 @@ export class Schedule {
   }
 
   // Starts (or restarts) playback: the frame holding the playhead at `now` plays from its start.
-  start(now) {
+  // With backfillMs, the frames covering that much time before it are loaded too and their items
+  // applied at once, so that charts start with history instead of empty.
+  start(now, backfillMs = 0) {
     const playhead = playheadAt({ now, offset: this.offset, delayFrames: this.delayFrames, frameMs: this.frameMs });
-    this.startCursor = frameIdFor(playhead, this.frameMs) - 1;
-    this.playhead = this.startCursor;
+    const first = frameIdFor(playhead, this.frameMs);
+    const backfillFrames = Math.min(30, Math.max(0, Math.ceil(backfillMs / this.frameMs)));
+    this.startCursor = first - backfillFrames * this.frameMs - 1;
+    this.backfill = [];
+    for (let i = 1; i <= backfillFrames; ++i) this.backfill.push(first - i * this.frameMs);
+    this.playhead = first - 1;
     for (const entry of this.frames.values()) entry.cursor = this.startCursor;
+  }
+
+  // A frame that will not be loaded (missing, invalid): not wanted for backfill any more.
+  settle(id) {
+    this.backfill = this.backfill?.filter((x) => x !== id) ?? [];
   }
 
   has(id) {
@@ -98,12 +109,16 @@ export class Schedule {
   add(frame) {
     const cursor = this.startCursor ?? -Infinity;
     this.frames.set(frame.startAt, { frame, cursor });
+    this.settle(frame.startAt);
   }
 
-  // The ids to load at `now`: wanted and not loaded.
+  // The ids to load at `now`, most urgent first: the playhead's frame, the next ones, then
+  // any backfill not loaded yet.
   wanted(now, prefetch = 1) {
     const playhead = Math.max(this.current(now), this.playhead ?? -Infinity);
-    return framesWanted(playhead, this.frameMs, prefetch).filter((id) => !this.frames.has(id));
+    const ids = framesWanted(playhead, this.frameMs, prefetch);
+    for (const id of this.backfill ?? []) if (!ids.includes(id)) ids.push(id);
+    return ids.filter((id) => !this.frames.has(id));
   }
 
   // The playhead the clock gives at `now` (may be behind the one shown after an offset change).

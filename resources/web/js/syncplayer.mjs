@@ -24,6 +24,7 @@ export class SyncPlayer {
     clearTimer = (id) => clearTimeout(id),
     delayFrames = 2,
     layout = 'guess',
+    backfillMs = 0,
     onItems = () => {},
     onTick = () => {},
     onStatus = () => {},
@@ -32,6 +33,7 @@ export class SyncPlayer {
   }) {
     Object.assign(this, { base, fetch, now, clock, setTimer, clearTimer, layout, onItems, onTick, onStatus, onFrame, onReset });
     this.delayFrames = delayFrames;
+    this.backfillMs = backfillMs;
     this.frameMs = null;
     this.schedule = null;
     this.index = new Set(); // frame ids the server listed
@@ -73,7 +75,9 @@ export class SyncPlayer {
   // frame duration or a server restart).
   restartPlayback() {
     this.onReset();
-    this.schedule.start(this.now());
+    this.done.clear();
+    this.loads.clear();
+    this.schedule.start(this.now(), this.backfillMs);
     this.kick();
   }
 
@@ -221,7 +225,7 @@ export class SyncPlayer {
       this.schedule = new Schedule({ frameMs, delayFrames: this.delayFrames, offset: this.clock.offset });
       this.loads.clear();
       this.done.clear();
-      if (first) this.schedule.start(this.now());
+      if (first) this.schedule.start(this.now(), this.backfillMs);
       else this.restartPlayback();
     }
   }
@@ -234,7 +238,7 @@ export class SyncPlayer {
       const load = this.loads.get(id) ?? { busy: false, attempts: 0, retryAt: -Infinity };
       this.loads.set(id, load);
       if (load.busy || now < load.retryAt) continue;
-      // Behind the playhead's frame already: give up on it.
+      // Behind the playhead's frame already (or history for the charts): give up after a try.
       if (id + this.frameMs <= playhead && load.attempts > 0) {
         this.finish(id, 'missed');
         continue;
@@ -256,6 +260,7 @@ export class SyncPlayer {
 
   finish(id, state, detail) {
     this.done.set(id, state);
+    if (state !== 'loaded') this.schedule?.settle(id);
     this.loads.delete(id);
     this.onFrame(id, state, detail);
   }

@@ -6,7 +6,8 @@
 //   [data-channel=ID] [data-field=NAME]   data-last-value (numeric JSON fields)
 //   [data-channel=ID] [data-log] > li     data-timestamp, text (text channels)
 //   [data-channel=ID] [data-binary]       data-size, data-hex (binary channels)
-//   [data-channel=ID] canvas[data-chart]  data-points (points drawn at the last repaint)
+//   [data-channel=ID] [data-field=NAME] canvas[data-chart]  data-points (points drawn at the
+//                                last repaint)
 
 import { drawChart, PALETTE } from './chart.mjs';
 
@@ -70,9 +71,7 @@ export class ChannelView {
     card = { root, kind: c.kind, type, rate, count, value, when, fieldEls: new Map() };
     if (c.kind === 'json') {
       card.fields = el('ul', { class: 'fields' });
-      card.canvas = el('canvas', { 'data-chart': c.id, 'data-points': '0' });
-      card.chartWrap = el('div', { class: 'chart' }, card.canvas);
-      root.append(card.fields, card.chartWrap);
+      root.append(card.fields);
     } else if (c.kind === 'text') {
       card.log = el('ol', { class: 'log', 'data-log': c.id });
       root.append(card.log);
@@ -144,8 +143,11 @@ export class ChannelView {
         const swatch = el('i', { class: 'swatch' });
         swatch.style.background = color;
         const val = el('b');
-        const li = el('li', { 'data-field': name }, swatch, el('span', { class: 'field-name', text: name }), val);
-        f = { li, val, color };
+        const canvas = el('canvas', { 'data-chart': name, 'data-points': '0' });
+        const li = el('li', { 'data-field': name },
+          el('div', { class: 'field-head' }, swatch, el('span', { class: 'field-name', text: name, title: name }), val),
+          el('div', { class: 'chart' }, canvas));
+        f = { li, val, color, canvas };
         card.fieldEls.set(name, f);
         card.fields.append(li);
       }
@@ -199,12 +201,16 @@ export class ChannelView {
   drawCharts(to) {
     if (!this.theme) this.readTheme();
     for (const [id, card] of this.cards) {
-      if (!card.canvas) continue;
+      if (card.kind !== 'json') continue;
       const c = this.store.channels.get(id);
       if (!c) continue;
-      const series = [...c.fields].map(([name, field]) => ({ name, color: card.fieldEls.get(name)?.color ?? PALETTE[0], points: field.points }));
-      const drawn = drawChart(card.canvas, series, { from: to - CHART_WINDOW_MS, to, theme: this.theme });
-      card.canvas.dataset.points = String(drawn);
+      // One chart per field, each with its own scale.
+      for (const [name, field] of c.fields) {
+        const f = card.fieldEls.get(name);
+        if (!f) continue;
+        const drawn = drawChart(f.canvas, [{ name, color: f.color, points: field.points }], { from: to - CHART_WINDOW_MS, to, theme: this.theme });
+        f.canvas.dataset.points = String(drawn);
+      }
     }
   }
 }
