@@ -320,3 +320,20 @@ test('live feed: messages, frames, dropped subscribers reconnect', () => {
   assert.equal(timers.length, 1);
   feed.stop();
 });
+
+test('sync player: a new delay restarts playback from the frame under the new playhead', async () => {
+  const h = harness();
+  const resets = [];
+  const { player, played, statuses, clock } = makePlayer(h, { onReset: () => resets.push(h.env.now) });
+  player.start();
+  await h.env.run(h.env.now + 3000);
+  player.setDelay(3);
+  const changedAt = h.env.now;
+  await h.env.run(h.env.now + 3000);
+  player.stop();
+  assert.equal(resets.length, 1);
+  assert.equal(statuses.at(-1)[0], 'playing');
+  const after = played.filter((p) => p.at > changedAt + 100);
+  assert.ok(after.length > 20);
+  for (const p of after.slice(1)) assert.ok(Math.abs(p.at + clock.offset - 3 * 1000 - p.t) <= 1, `item ${p.t} at ${p.at}`);
+});

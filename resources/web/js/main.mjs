@@ -8,6 +8,8 @@ import { SyncPlayer } from './syncplayer.mjs';
 import { LiveFeed } from './live.mjs';
 import { ChannelStore } from './store.mjs';
 import { ChannelView, formatTime } from './view.mjs';
+import { decode } from './timeframe.mjs';
+import { dueItems } from './schedule.mjs';
 
 const params = new URLSearchParams(location.search);
 const body = document.body;
@@ -134,6 +136,20 @@ function startSync() {
   player.start();
 }
 
+// Live mode starts with what the open frame holds so far (GET /frame/current), then the stream.
+// Events that arrive while that frame is loading wait, and those already in it are not applied
+// twice.
+async function loadCurrentFrame() {
+  try {
+    const response = await fetch('/frame/current', { cache: 'no-store' });
+    if (!response.ok) return [];
+    const frame = decode(new Uint8Array(await response.arrayBuffer()), state.layout);
+    return dueItems([frame], -Infinity, Infinity);
+  } catch {
+    return [];
+  }
+}
+
 function startLive() {
   const syncLoop = async () => {
     try {
@@ -148,13 +164,34 @@ function startLive() {
     if (pageClock() - clock.lastSync > 30_000) syncLoop();
     setPlayhead(clock.serverNow());
   }, 100);
-  feed = new LiveFeed({
+  const shownNow = (item) => (clock.synced ? clock.serverNow() : item.timestamp);
+  let waiting = [];
+  const thisFeed = new LiveFeed({
     channels: state.channels,
-    onItem: (item) => applyItems([item], clock.synced ? clock.serverNow() : item.timestamp),
+    onItem: (item) => (waiting ? waiting.push(item) : applyItems([item], shownNow(item))),
     onFrame: (summary) => showFrame(Number(summary.startAt ?? summary.id), 'finished', `${summary.items ?? 0} items`),
     onStatus: setStatus,
   });
+  feed = thisFeed;
   feed.start();
+  loadCurrentFrame().then((items) => {
+    if (feed !== thisFeed) return;
+    const filter = state.channels.length ? new Set(state.channels) : null;
+    const seen = new Map();
+    for (const item of items) {
+      const key = `${item.channel}\n${item.timestamp}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    const later = waiting.filter((item) => {
+      const key = `${item.channel}\n${item.timestamp}`;
+      const n = seen.get(key) ?? 0;
+      if (n > 0) seen.set(key, n - 1);
+      return n === 0;
+    });
+    waiting = null;
+    const all = [...items.filter((i) => !filter || filter.has(i.channel)), ...later];
+    if (all.length) applyItems(all, shownNow(all.at(-1)));
+  });
 }
 
 function stopAll() {

@@ -126,7 +126,7 @@ export class SyncPlayer {
 
     if (!this.offline) {
       const current = frameIdFor(playhead, this.frameMs);
-      const state = this.done.get(current);
+      const state = this.schedule.has(current) ? 'loaded' : this.done.get(current);
       if (state === 'loaded') this.setStatus('playing');
       else if (state === 'gap') this.setStatus('playing', 'no data recorded for this frame');
       else if (state === 'missed') this.setStatus('playing', 'a frame could not be loaded');
