@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/crc32c.h"
+#include "engine/framebuilder.h"
+#include "engine/journal.h"
+#include "format/timeframe.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Engine;
+
+namespace {
+
+// Appends one batch to the builder and the journal, as the engine does.
+void accept(FrameBuilder *builder, JournalWriter *journal, const QList<Event> &events)
+{
+    IngestPlan plan;
+    QVERIFY(!builder->plan(events, builder->startAt() + 1, &plan));
+    QString error;
+    QVERIFY2(journal->append(Journal::encodeRecord(plan, events, builder->channelCount()), &error),
+             qPrintable(error));
+    builder->apply(plan, events);
+}
+
+QList<Event> batch(int first, int count)
+{
+    QList<Event> events;
+    for (int i = first; i < first + count; ++i)
+        events.append({u"ch%1"_s.arg(i % 3), u"text/plain"_s, QByteArray::number(i), {}});
+    return events;
+}
+
+} // namespace
+
+class TestJournal final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void crc32cKnownValues_data();
+    void crc32cKnownValues();
+    void replaysEveryRecord();
+    void cutsTornTail_data();
+    void cutsTornTail();
+    void cutsCorruptRecord();
+    void resumeAppendsAfterGoodRecords();
+    void snapshotCoversBuilder();
+    void invalidHeader();
+};
+
+void TestJournal::crc32cKnownValues_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<quint32>("expected");
+    // Check values from RFC 3720 (iSCSI), appendix B.4, and the usual "123456789".
+    QTest::addRow("empty") << QByteArray() << quint32(0);
+    QTest::addRow("123456789") << QByteArray("123456789") << quint32(0xE3069283);
+    QTest::addRow("32 zeros") << QByteArray(32, '\0') << quint32(0x8A9136AA);
+    QTest::addRow("32 ones") << QByteArray(32, '\xFF') << quint32(0x62A8AB43);
+    QByteArray ascending;
+    for (int i = 0; i < 32; ++i)
+        ascending.append(char(i));
+    QTest::addRow("ascending") << ascending << quint32(0x46DD794E);
+}
+
+void TestJournal::crc32cKnownValues()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(quint32, expected);
+    QCOMPARE(crc32c(input), expected);
+    // Chaining gives the same value as one pass, at every split point.
+    for (qsizetype split = 0; split <= input.size(); ++split)
+        QCOMPARE(crc32c(input.mid(split), crc32c(input.left(split))), expected);
+}
+
+void TestJournal::replaysEveryRecord()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"1000.journal"_s);
+    FrameBuilder builder(1000, 2000);
+    QString error;
+    auto journal = JournalWriter::create(path, 1000, 2000, &error);
+    QVERIFY2(journal, qPrintable(error));
+    accept(&builder, journal.get(), batch(0, 5));
+    accept(&builder, journal.get(), batch(5, 1));
+    accept(&builder, journal.get(), batch(6, 10));
+    QVERIFY(journal->sync(&error));
+    journal.reset();
+
+    std::unique_ptr<FrameBuilder> replayed;
+    const Journal::Replay replay = Journal::replay(path, &replayed);
+    QVERIFY(replay.headerValid);
+    QCOMPARE(replay.records, 3);
+    QCOMPARE(replay.droppedBytes, 0);
+    QCOMPARE(replay.goodSize, QFile(path).size());
+    QVERIFY(replayed);
+    QCOMPARE(replayed->encode(TimeFrame::Layout::Documented),
+             builder.encode(TimeFrame::Layout::Documented));
+}
+
+void TestJournal::cutsTornTail_data()
+{
+    QTest::addColumn<int>("keep"); // bytes of the last record that reached the file
+    for (const int keep : {1, 4, 11, 12, 13, 30, -1})
+        QTest::addRow("%d bytes", keep) << keep;
+}
+
+void TestJournal::cutsTornTail()
+{
+    QFETCH(int, keep);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"0.journal"_s);
+    FrameBuilder builder(0, 1000);
+    QString error;
+    auto journal = JournalWriter::create(path, 0, 1000, &error);
+    QVERIFY(journal);
+    accept(&builder, journal.get(), batch(0, 4));
+    const QByteArray expected = builder.encode(TimeFrame::Layout::Documented);
+    const qint64 goodSize = journal->size();
+    accept(&builder, journal.get(), batch(4, 4));
+    const qint64 fullSize = journal->size();
+    journal.reset();
+
+    const qint64 cutAt = keep < 0 ? fullSize - 1 : goodSize + keep;
+    QVERIFY(QFile::resize(path, cutAt));
+
+    std::unique_ptr<FrameBuilder> replayed;
+    const Journal::Replay replay = Journal::replay(path, &replayed);
+    QVERIFY(replay.headerValid);
+    QCOMPARE(replay.records, 1);
+    QCOMPARE(replay.goodSize, goodSize);
+    QCOMPARE(replay.droppedBytes, cutAt - goodSize);
+    QCOMPARE(replayed->encode(TimeFrame::Layout::Documented), expected);
+}
+
+void TestJournal::cutsCorruptRecord()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"0.journal"_s);
+    FrameBuilder builder(0, 1000);
+    QString error;
+    auto journal = JournalWriter::create(path, 0, 1000, &error);
+    QVERIFY(journal);
+    accept(&builder, journal.get(), batch(0, 2));
+    const qint64 goodSize = journal->size();
+    accept(&builder, journal.get(), batch(2, 2));
+    accept(&builder, journal.get(), batch(4, 2));
+    journal.reset();
+
+    // One flipped bit in the second record's payload: it and everything after is dropped.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    bytes[goodSize + Journal::kRecordHeaderSize + 3] ^= 0x10;
+    file.seek(0);
+    file.write(bytes);
+    file.close();
+
+    std::unique_ptr<FrameBuilder> replayed;
+    const Journal::Replay replay = Journal::replay(path, &replayed);
+    QCOMPARE(replay.records, 1);
+    QCOMPARE(replay.goodSize, goodSize);
+    QCOMPARE(replay.droppedBytes, bytes.size() - goodSize);
+    QCOMPARE(replayed->itemCount(), 2);
+}
+
+void TestJournal::resumeAppendsAfterGoodRecords()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"0.journal"_s);
+    FrameBuilder builder(0, 1000);
+    QString error;
+    auto journal = JournalWriter::create(path, 0, 1000, &error);
+    accept(&builder, journal.get(), batch(0, 3));
+    journal.reset();
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("garbage of a torn write");
+    }
+
+    std::unique_ptr<FrameBuilder> replayed;
+    Journal::Replay replay = Journal::replay(path, &replayed);
+    QVERIFY(replay.droppedBytes > 0);
+    journal = JournalWriter::resume(path, replay.goodSize, &error);
+    QVERIFY2(journal, qPrintable(error));
+    accept(replayed.get(), journal.get(), batch(3, 3));
+    journal.reset();
+
+    std::unique_ptr<FrameBuilder> again;
+    replay = Journal::replay(path, &again);
+    QCOMPARE(replay.records, 2);
+    QCOMPARE(replay.droppedBytes, 0);
+    QCOMPARE(again->itemCount(), 6);
+}
+
+void TestJournal::snapshotCoversBuilder()
+{
+    QTemporaryDir dir;
+    FrameBuilder builder(0, 1000);
+    const QList<Event> events = batch(0, 20);
+    IngestPlan plan;
+    QVERIFY(!builder.plan(events, 7, &plan));
+    builder.apply(plan, events);
+
+    const QString path = dir.filePath(u"0.journal"_s);
+    QString error;
+    auto journal = JournalWriter::create(path, 0, 1000, &error);
+    QVERIFY(journal->append(Journal::encodeSnapshot(builder), &error));
+    journal.reset();
+    std::unique_ptr<FrameBuilder> replayed;
+    const Journal::Replay replay = Journal::replay(path, &replayed);
+    QCOMPARE(replay.records, 1);
+    QCOMPARE(replayed->encode(TimeFrame::Layout::Documented),
+             builder.encode(TimeFrame::Layout::Documented));
+}
+
+void TestJournal::invalidHeader()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"0.journal"_s);
+    QString error;
+    JournalWriter::create(path, 0, 1000, &error).reset();
+    QVERIFY(QFile::resize(path, Journal::kHeaderSize - 1));
+    std::unique_ptr<FrameBuilder> replayed;
+    const Journal::Replay replay = Journal::replay(path, &replayed);
+    QVERIFY(!replay.headerValid);
+    QVERIFY(!replayed);
+    QCOMPARE(replay.droppedBytes, Journal::kHeaderSize - 1);
+}
+
+QTEST_APPLESS_MAIN(TestJournal)
+#include "tst_journal.moc"
