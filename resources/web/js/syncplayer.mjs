@@ -13,6 +13,8 @@ import { Schedule, frameIdFor } from './schedule.mjs';
 const RESYNC_MS = 30_000;
 const MAX_SLEEP_MS = 100;
 const MAX_BACKOFF_MS = 5_000;
+// How long after a frame's end the server may take to list it.
+const INDEX_GRACE_MS = 1_000;
 
 export class SyncPlayer {
   constructor({
@@ -182,7 +184,9 @@ export class SyncPlayer {
     const serverAt = this.clock.serverNow();
     let query = '';
     if (this.frameMs !== null && this.schedule) {
-      query = `?from=${frameIdFor(this.schedule.current(now), this.frameMs) - this.frameMs}`;
+      // From the frame before the playhead's, or from the oldest history frame still wanted.
+      const from = Math.min(frameIdFor(this.schedule.current(now), this.frameMs) - this.frameMs, ...(this.schedule.backfill ?? []));
+      query = `?from=${from}`;
     }
     try {
       const response = await this.fetch(`${this.base}/frame${query}`, { cache: 'no-store' });
@@ -238,20 +242,25 @@ export class SyncPlayer {
       const load = this.loads.get(id) ?? { busy: false, attempts: 0, retryAt: -Infinity };
       this.loads.set(id, load);
       if (load.busy || now < load.retryAt) continue;
-      // Behind the playhead's frame already (or history for the charts): give up after a try.
-      if (id + this.frameMs <= playhead && load.attempts > 0) {
-        this.finish(id, 'missed');
-        continue;
-      }
       if (!this.index.has(id)) {
-        if (this.indexReadAt >= id + this.frameMs && load.attempts > 0) {
+        // An index read well after the frame ended and without it: the server has no such frame.
+        if (this.indexReadAt >= id + this.frameMs + INDEX_GRACE_MS && load.attempts > 0) {
           this.finish(id, 'gap');
+          continue;
+        }
+        if (id + this.frameMs <= playhead && load.attempts > 0) {
+          this.finish(id, 'missed');
           continue;
         }
         // The index may be older than the frame: read it again, then decide.
         load.attempts += 1;
         load.retryAt = now + this.backoff(load.attempts - 1);
         this.readIndex(now);
+        continue;
+      }
+      // Behind the playhead's frame already (or history for the charts): give up after a try.
+      if (id + this.frameMs <= playhead && load.attempts > 0) {
+        this.finish(id, 'missed');
         continue;
       }
       this.fetchFrame(id, load);

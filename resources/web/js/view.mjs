@@ -135,7 +135,6 @@ export class ChannelView {
   }
 
   updateFields(card, c) {
-    let i = 0;
     for (const [name, field] of c.fields) {
       let f = card.fieldEls.get(name);
       if (!f) {
@@ -156,7 +155,6 @@ export class ChannelView {
         f.li.dataset.lastValue = text;
         f.val.textContent = text;
       }
-      ++i;
     }
   }
 
