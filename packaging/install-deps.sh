@@ -11,6 +11,7 @@ packages="
     libbenchmark-dev
     clang libclang-rt-14-dev clang-format
     xvfb xauth fonts-dejavu-core
+    chromium
 "
 
 missing=""
@@ -19,6 +20,11 @@ for p in $packages; do
         missing="$missing $p"
     fi
 done
+
+# The web player's tests need Node.js 18 or newer; any node on the PATH will do.
+if ! command -v node >/dev/null 2>&1; then
+    missing="$missing nodejs"
+fi
 
 if [ -z "$missing" ]; then
     echo "install-deps: all build packages are installed"
