@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "api.h"
+
+#include "accesspolicy.h"
+#include "livefeed.h"
+#include "router.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace Server {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Server::Api", text);
+}
+
+} // namespace
+
+Api::Api(const ApiContext &context, LiveFeed *feed)
+    : m_context(context)
+    , m_feed(feed)
+    , m_frames(context)
+    , m_ingest(context)
+    , m_info(context)
+{ }
+
+void Api::handle(HttpRequest &&request, Connection *connection)
+{
+    bool streaming = false;
+    HttpResponse response = answer(request, connection, &streaming);
+    if (!streaming)
+        connection->respond(std::move(response));
+}
+
+HttpResponse Api::answer(const HttpRequest &request, Connection *connection, bool *streaming)
+{
+    const Route route = Server::route(request.path);
+    const QByteArray &method = request.method;
+    if (route.endpoint == Endpoint::None) {
+        if (method == "OPTIONS" && request.path == "*")
+            return m_context.access->preflight(request, "GET, HEAD, POST, OPTIONS");
+        return HttpResponse::error(
+            404, "not_found",
+            tr("There is nothing at %1.").arg(QString::fromUtf8(request.path.left(200))));
+    }
+    if (method == "OPTIONS")
+        return m_context.access->preflight(request, route.allowedMethods());
+
+    auto methodNotAllowed = [&] {
+        HttpResponse r = HttpResponse::error(405, "method_not_allowed",
+                                             tr("%1 is not allowed here; allowed: %2.")
+                                                 .arg(QString::fromLatin1(method.left(32)),
+                                                      QString::fromLatin1(route.allowedMethods())));
+        r.addHeader("Allow", route.allowedMethods().toByteArray());
+        return r;
+    };
+
+    if (route.isPost) {
+        if (method != "POST")
+            return methodNotAllowed();
+        if (std::optional<HttpResponse> refused = m_context.access->checkWrite(request))
+            return std::move(*refused);
+        if (route.endpoint == Endpoint::Ingest)
+            return m_ingest.single(request, route.channel);
+        return m_ingest.batch(request);
+    }
+
+    if (method != "GET" && method != "HEAD")
+        return methodNotAllowed();
+    // Health checks come from service managers and load balancers that carry no token.
+    if (route.endpoint != Endpoint::Health) {
+        if (std::optional<HttpResponse> refused = m_context.access->checkRead(request))
+            return std::move(*refused);
+    }
+
+    HttpResponse r;
+    switch (route.endpoint) {
+    case Endpoint::Index:
+        r = m_frames.index(request);
+        break;
+    case Endpoint::Frame:
+        r = m_frames.frame(request, route.frameId);
+        break;
+    case Endpoint::OpenFrame:
+        r = m_frames.openFrame(request);
+        break;
+    case Endpoint::Channels:
+        r = m_info.channels(request);
+        break;
+    case Endpoint::Health:
+        r = m_info.health(request);
+        break;
+    case Endpoint::Metrics:
+        r = m_info.metrics(request);
+        break;
+    case Endpoint::Time:
+        r = m_info.time(request);
+        break;
+    case Endpoint::Events: {
+        if (method == "HEAD") {
+            r.contentType = "text/event-stream; charset=utf-8";
+            r.addHeader("Cache-Control", "no-store");
+            break;
+        }
+        QSet<QString> channels;
+        if (const std::optional<QByteArray> list = queryItem(request.query, "channels")) {
+            for (const QByteArray &id : list->split(',')) {
+                if (!id.isEmpty())
+                    channels.insert(QString::fromUtf8(id));
+            }
+        }
+        // CORS headers have to be in the stream's head.
+        HttpResponse probe;
+        m_context.access->addCorsHeaders(request, probe);
+        m_feed->subscribe(connection, std::move(channels), probe.headers);
+        *streaming = true;
+        return {};
+    }
+    case Endpoint::None:
+    case Endpoint::Ingest:
+    case Endpoint::Batch:
+        break;
+    }
+    m_context.access->addCorsHeaders(request, r);
+    return r;
+}
+
+} // namespace Server

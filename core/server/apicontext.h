@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "serveroptions.h"
+
+namespace Engine {
+class EngineApi;
+}
+
+namespace Server {
+
+class AccessPolicy;
+class ChannelRates;
+class ServerMetrics;
+
+// What every endpoint may use; owned by the HttpServer, shared by its worker threads (each
+// member is either immutable after start or safe to use from any thread).
+struct ApiContext
+{
+    Engine::EngineApi *engine = nullptr;
+    ServerOptions options;
+    ServerMetrics *metrics = nullptr;
+    const AccessPolicy *access = nullptr;
+    ChannelRates *rates = nullptr;
+    qint64 startedAtMs = 0; // steady clock (Connection::steadyNowMs())
+};
+
+} // namespace Server

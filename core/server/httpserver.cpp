@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "httpserver.h"
+
+#include "accesspolicy.h"
+#include "channelrates.h"
+#include "connection.h"
+#include "engine/engineapi.h"
+#include "jsonutil.h"
+#include "servermetrics.h"
+#include "worker.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QThread>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Server {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Server::HttpServer", text);
+}
+
+std::optional<QSslConfiguration> loadTls(const ServerOptions &options, QString *error)
+{
+    QFile certFile(options.tlsCertificateFile);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the TLS certificate %1: %2")
+                     .arg(options.tlsCertificateFile, certFile.errorString());
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = tr("%1 holds no PEM certificate.").arg(options.tlsCertificateFile);
+        return std::nullopt;
+    }
+    QFile keyFile(options.tlsKeyFile);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error =
+            tr("Cannot read the TLS key %1: %2").arg(options.tlsKeyFile, keyFile.errorString());
+        return std::nullopt;
+    }
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = tr("%1 holds no PEM RSA or EC private key.").arg(options.tlsKeyFile);
+        return std::nullopt;
+    }
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    // Clients are not asked for certificates (a browser would show a picker otherwise).
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return config;
+}
+
+// Answered without any Qt object when the connection cap is reached.
+void refuseRaw(qintptr descriptor)
+{
+    static const QByteArray answer = [] {
+        const QByteArray body =
+            Json::error("too_many_connections", u"The server has reached its connection limit.");
+        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+               "Retry-After: 1\r\nConnection: close\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    }();
+    const int fd = int(descriptor);
+    (void)::send(fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+    ::shutdown(fd, SHUT_WR);
+    char sink[4096];
+    while (::recv(fd, sink, sizeof sink, MSG_DONTWAIT) > 0) { }
+    ::close(fd);
+}
+
+} // namespace
+
+HttpServer::HttpServer(Engine::EngineApi *engine, ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_metrics(std::make_unique<ServerMetrics>())
+    , m_rates(std::make_unique<ChannelRates>())
+{
+    m_access = std::make_unique<AccessPolicy>(options.writeToken, options.readToken,
+                                              options.allowedOrigins);
+    m_context.engine = engine;
+    m_context.options = std::move(options);
+    m_context.metrics = m_metrics.get();
+    m_context.access = m_access.get();
+    m_context.rates = m_rates.get();
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+bool HttpServer::start(QString *error)
+{
+    if (isListening())
+        return true;
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    std::optional<QSslConfiguration> tls;
+    const ServerOptions &options = m_context.options;
+    if (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
+        if (options.tlsCertificateFile.isEmpty() || options.tlsKeyFile.isEmpty()) {
+            *error = tr("HTTPS needs both --tls-cert and --tls-key.");
+            return false;
+        }
+        if (!QSslSocket::supportsSsl()) {
+            *error = tr("This build of Qt has no TLS support.");
+            return false;
+        }
+        tls = loadTls(options, error);
+        if (!tls)
+            return false;
+    }
+
+    m_context.startedAtMs = Connection::steadyNowMs();
+    // Statistics that must count each event once, not once per worker: run in the engine's
+    // thread, guarded by their own atomics and lock.
+    connect(
+        m_context.engine, &Engine::EngineApi::liveEvents, this,
+        [rates = m_rates.get()](const QList<Engine::LiveEvent> &events) {
+            rates->record(events, QDateTime::currentMSecsSinceEpoch());
+        },
+        Qt::DirectConnection);
+    connect(
+        m_context.engine, &Engine::EngineApi::frameFinished, this,
+        [metrics = m_metrics.get()] { metrics->frameFinished(); }, Qt::DirectConnection);
+
+    const int count = options.threads > 0 ? options.threads : qMax(1, QThread::idealThreadCount());
+    for (int i = 0; i < count; ++i) {
+        auto thread = std::make_unique<QThread>();
+        thread->setObjectName(QStringLiteral("http-%1").arg(i));
+        auto worker = std::make_unique<Worker>(m_context, tls);
+        worker->moveToThread(thread.get());
+        thread->start();
+        QMetaObject::invokeMethod(worker.get(), &Worker::setUp, Qt::BlockingQueuedConnection);
+        m_threads.push_back(std::move(thread));
+        m_workers.push_back(std::move(worker));
+    }
+
+    quint16 port = 0;
+    Worker *acceptor = m_workers.front().get();
+    QMetaObject::invokeMethod(
+        acceptor,
+        [&] {
+            port = acceptor->listen(
+                options.bindAddress, options.port, [this](qintptr fd) { dispatch(fd); }, error);
+        },
+        Qt::BlockingQueuedConnection);
+    if (port == 0) {
+        *error = tr("Cannot listen on %1 port %2: %3")
+                     .arg(options.bindAddress.toString())
+                     .arg(options.port)
+                     .arg(*error);
+        stop();
+        return false;
+    }
+    m_port = port;
+    return true;
+}
+
+void HttpServer::dispatch(qintptr descriptor)
+{
+    if (m_metrics->connections() >= m_context.options.limits.maxConnections) {
+        m_metrics->connectionRefused();
+        m_metrics->countResponse(503, "too_many_connections");
+        refuseRaw(descriptor);
+        return;
+    }
+    // Round robin: each worker thread gets every n-th connection.
+    Worker *worker = m_workers[size_t(m_nextWorker++ % m_workers.size())].get();
+    QMetaObject::invokeMethod(
+        worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
+}
+
+void HttpServer::stop()
+{
+    for (auto &worker : m_workers)
+        QMetaObject::invokeMethod(worker.get(), &Worker::tearDown, Qt::BlockingQueuedConnection);
+    for (auto &thread : m_threads) {
+        thread->quit();
+        thread->wait();
+    }
+    m_workers.clear();
+    m_threads.clear();
+    m_port = 0;
+    disconnect(m_context.engine, nullptr, this, nullptr);
+}
+
+} // namespace Server

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "apicontext.h"
+#include "engine/engineapi.h"
+#include "httprequest.h"
+#include "httpresponse.h"
+
+namespace Server {
+
+// POST /channel/{id} (alias /event/{id}) and POST /batch.
+class IngestEndpoints
+{
+public:
+    explicit IngestEndpoints(const ApiContext &context)
+        : m_context(context)
+    { }
+
+    HttpResponse single(const HttpRequest &request, const QByteArray &channelUtf8);
+    HttpResponse batch(const HttpRequest &request);
+
+    // The answer to an ingest the engine refused.
+    static HttpResponse failureResponse(const Engine::IngestFailure &failure);
+
+private:
+    // The open frame as [start, end), from the engine's status and the frame duration.
+    std::pair<qint64, qint64> openFrameBounds() const;
+
+    const ApiContext &m_context;
+};
+
+} // namespace Server

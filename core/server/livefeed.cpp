@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "livefeed.h"
+
+#include "connection.h"
+#include "frameendpoints.h"
+#include "jsonutil.h"
+#include "servermetrics.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Server {
+
+namespace {
+
+// Comments keep proxies and idle timers from closing a quiet stream.
+constexpr int kKeepAliveMs = 15'000;
+
+} // namespace
+
+LiveFeed::LiveFeed(const ServerLimits &limits, ServerMetrics *metrics, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+    , m_metrics(metrics)
+{
+    m_keepAlive.setInterval(kKeepAliveMs);
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] {
+        for (Subscriber &s : m_subscribers)
+            deliver(s, ": keep-alive\n\n");
+        removeGone();
+    });
+    m_keepAlive.start();
+}
+
+LiveFeed::~LiveFeed()
+{
+    if (m_metrics) {
+        for (size_t i = 0; i < m_subscribers.size(); ++i)
+            m_metrics->subscriberRemoved();
+    }
+}
+
+void LiveFeed::subscribe(Connection *connection, QSet<QString> channels,
+                         const QList<std::pair<QByteArray, QByteArray>> &extraHeaders)
+{
+    HttpResponse head;
+    head.headers = extraHeaders;
+    head.contentType = "text/event-stream; charset=utf-8";
+    head.addHeader("Cache-Control", "no-store");
+    head.addHeader("X-Accel-Buffering", "no");
+    connection->beginStream(std::move(head));
+    // The first bytes tell the client the subscription is in place.
+    connection->streamWrite("retry: 1000\n: subscribed\n\n");
+    m_subscribers.push_back(Subscriber {connection, std::move(channels)});
+    if (m_metrics)
+        m_metrics->subscriberAdded();
+    // Queued: a connection may close while an event is being delivered to the list.
+    connect(connection, &Connection::closed, this, &LiveFeed::removeGone, Qt::QueuedConnection);
+}
+
+QByteArray LiveFeed::eventText(const Engine::LiveEvent &event)
+{
+    QByteArray out;
+    out.reserve(96 + event.channel.size() + event.data.size() * 4 / 3);
+    out.append("data: {\"channel\":");
+    Json::appendString(out, QStringView(event.channel));
+    out.append(",\"type\":");
+    Json::appendString(out, QStringView(event.type));
+    out.append(",\"timestamp\":");
+    Json::appendNumber(out, event.timestamp);
+    out.append(",\"frameId\":");
+    Json::appendNumber(out, event.frameId);
+    // JSON that is one line can be embedded as it is; anything else travels as Base64, so an
+    // event is always exactly one "data:" line.
+    if (Json::isJsonType(QStringView(event.type)) && !event.data.contains('\n')
+        && !event.data.contains('\r') && Json::isValid(event.data)) {
+        out.append(",\"json\":");
+        out.append(event.data);
+    } else {
+        out.append(",\"base64\":\"");
+        out.append(event.data.toBase64());
+        out.append('"');
+    }
+    out.append("}\n\n");
+    return out;
+}
+
+void LiveFeed::deliver(Subscriber &subscriber, QByteArrayView text)
+{
+    Connection *c = subscriber.connection;
+    if (!c || !c->isStreaming())
+        return;
+    if (c->backlog() > m_limits.maxSubscriberBacklog) {
+        const QString detail =
+            QCoreApplication::translate(
+                "Server::LiveFeed",
+                "This subscriber did not keep up: more than %1 bytes were waiting to be sent.")
+                .arg(m_limits.maxSubscriberBacklog);
+        QByteArray farewell = "event: dropped\ndata: ";
+        farewell += Json::error("slow_subscriber", detail);
+        farewell += "\n\n";
+        c->streamWrite(farewell);
+        c->endStream();
+        subscriber.connection.clear();
+        if (m_metrics)
+            m_metrics->subscriberDropped();
+        return;
+    }
+    c->streamWrite(text);
+}
+
+void LiveFeed::onLiveEvents(const QList<Engine::LiveEvent> &events)
+{
+    if (m_subscribers.empty())
+        return;
+    // Each event is formatted once per worker, whatever the number of subscribers.
+    QList<QByteArray> texts;
+    texts.reserve(events.size());
+    QByteArray all;
+    for (const Engine::LiveEvent &e : events) {
+        texts.append(eventText(e));
+        all.append(texts.back());
+    }
+    for (Subscriber &s : m_subscribers) {
+        if (s.channels.isEmpty()) {
+            deliver(s, all);
+            continue;
+        }
+        QByteArray mine;
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            if (s.channels.contains(events[i].channel))
+                mine.append(texts[i]);
+        }
+        if (!mine.isEmpty())
+            deliver(s, mine);
+    }
+    removeGone();
+}
+
+void LiveFeed::onFrameFinished(const Engine::FrameSummary &frame)
+{
+    if (m_subscribers.empty())
+        return;
+    QByteArray text = "event: frame\ndata: {\"startAt\":";
+    Json::appendNumber(text, frame.startAt);
+    text.append(",\"endAt\":");
+    Json::appendNumber(text, frame.endAt);
+    text.append(",\"id\":");
+    Json::appendNumber(text, frame.id);
+    text.append(",\"channels\":");
+    Json::appendNumber(text, frame.channels);
+    text.append(",\"items\":");
+    Json::appendNumber(text, frame.items);
+    text.append(",\"size\":");
+    Json::appendNumber(text, frame.size);
+    text.append("}\n\n");
+    for (Subscriber &s : m_subscribers)
+        deliver(s, text);
+    removeGone();
+}
+
+void LiveFeed::removeGone()
+{
+    const auto gone =
+        std::remove_if(m_subscribers.begin(), m_subscribers.end(), [](const Subscriber &s) {
+            return !s.connection || !s.connection->isStreaming();
+        });
+    if (m_metrics) {
+        for (auto it = gone; it != m_subscribers.end(); ++it)
+            m_metrics->subscriberRemoved();
+    }
+    m_subscribers.erase(gone, m_subscribers.end());
+}
+
+} // namespace Server

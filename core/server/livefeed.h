@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/engineapi.h"
+#include "serverlimits.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include <vector>
+
+namespace Server {
+
+class Connection;
+class ServerMetrics;
+
+// GET /events subscribers of one worker thread: every accepted item as a Server-Sent Event,
+// an "event: frame" per finished frame. A subscriber whose unsent bytes pass the backlog limit
+// is sent "event: dropped" and closed: a slow reader never holds back ingest or the others.
+class LiveFeed : public QObject
+{
+    Q_OBJECT
+public:
+    LiveFeed(const ServerLimits &limits, ServerMetrics *metrics, QObject *parent = nullptr);
+    ~LiveFeed() override;
+
+    // Starts the event stream on the connection; an empty filter means every channel.
+    void subscribe(Connection *connection, QSet<QString> channels,
+                   const QList<std::pair<QByteArray, QByteArray>> &extraHeaders = {});
+    qsizetype subscriberCount() const { return qsizetype(m_subscribers.size()); }
+
+    void onLiveEvents(const QList<Engine::LiveEvent> &events);
+    void onFrameFinished(const Engine::FrameSummary &frame);
+
+    // One event's SSE text ("data: {...}\n\n").
+    static QByteArray eventText(const Engine::LiveEvent &event);
+
+private:
+    struct Subscriber
+    {
+        QPointer<Connection> connection;
+        QSet<QString> channels;
+    };
+
+    void deliver(Subscriber &subscriber, QByteArrayView text);
+    void removeGone();
+
+    const ServerLimits &m_limits;
+    ServerMetrics *m_metrics;
+    std::vector<Subscriber> m_subscribers;
+    QTimer m_keepAlive;
+};
+
+} // namespace Server

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "router.h"
+
+#include <QCoreApplication>
+
+#include <limits>
+
+namespace Server {
+
+namespace {
+
+constexpr qsizetype kMaxChannelIdBytes = 128;
+
+bool parseFrameId(QByteArrayView text, qint64 *id)
+{
+    bool negative = false;
+    if (text.startsWith('-')) {
+        negative = true;
+        text = text.sliced(1);
+    }
+    if (text.isEmpty() || text.size() > 19)
+        return false;
+    quint64 value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + quint64(c - '0');
+    }
+    if (value > quint64(std::numeric_limits<qint64>::max()))
+        return false;
+    *id = negative ? -qint64(value) : qint64(value);
+    return true;
+}
+
+} // namespace
+
+Route route(QByteArrayView path)
+{
+    Route r;
+    auto endpoint = [&](Endpoint e, bool post = false) {
+        r.endpoint = e;
+        r.isPost = post;
+        return r;
+    };
+    if (path == "/frame")
+        return endpoint(Endpoint::Index);
+    if (path == "/frame/current")
+        return endpoint(Endpoint::OpenFrame);
+    if (path == "/events")
+        return endpoint(Endpoint::Events);
+    if (path == "/batch")
+        return endpoint(Endpoint::Batch, true);
+    if (path == "/channels")
+        return endpoint(Endpoint::Channels);
+    if (path == "/healthz")
+        return endpoint(Endpoint::Health);
+    if (path == "/metrics")
+        return endpoint(Endpoint::Metrics);
+    if (path == "/time")
+        return endpoint(Endpoint::Time);
+    for (QByteArrayView prefix : {QByteArrayView("/channel/"), QByteArrayView("/event/")}) {
+        if (path.startsWith(prefix)) {
+            r.channel = QByteArray::fromPercentEncoding(path.sliced(prefix.size()).toByteArray());
+            return endpoint(Endpoint::Ingest, true);
+        }
+    }
+    QByteArrayView idText;
+    if (path.startsWith("/frame/"))
+        idText = path.sliced(7);
+    else if (path.size() > 1)
+        idText = path.sliced(1);
+    if (!idText.isEmpty() && parseFrameId(idText, &r.frameId))
+        return endpoint(Endpoint::Frame);
+    return r;
+}
+
+std::optional<QByteArray> queryItem(QByteArrayView query, QByteArrayView key)
+{
+    while (!query.isEmpty()) {
+        const qsizetype amp = query.indexOf('&');
+        const QByteArrayView item = amp < 0 ? query : query.first(amp);
+        const qsizetype eq = item.indexOf('=');
+        const QByteArrayView name = eq < 0 ? item : item.first(eq);
+        if (name == key) {
+            QByteArray value = eq < 0 ? QByteArray() : item.sliced(eq + 1).toByteArray();
+            value.replace('+', ' ');
+            return QByteArray::fromPercentEncoding(value);
+        }
+        if (amp < 0)
+            break;
+        query = query.sliced(amp + 1);
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> parseInteger(QByteArrayView text)
+{
+    qint64 value = 0;
+    if (!parseFrameId(text, &value))
+        return std::nullopt;
+    return value;
+}
+
+QString channelIdProblem(QByteArrayView utf8Id)
+{
+    auto tr = [](const char *text) {
+        return QCoreApplication::translate("Server::Router", text);
+    };
+    if (utf8Id.isEmpty())
+        return tr("The channel id is empty.");
+    if (utf8Id.size() > kMaxChannelIdBytes)
+        return tr("The channel id is longer than 128 bytes.");
+    for (char c : utf8Id) {
+        if (uchar(c) < 0x20 || uchar(c) == 0x7f)
+            return tr("The channel id contains a control character.");
+    }
+    const QString decoded = QString::fromUtf8(utf8Id);
+    if (decoded.toUtf8() != utf8Id)
+        return tr("The channel id is not valid UTF-8.");
+    for (QChar c : decoded) {
+        if (c.category() == QChar::Other_Control)
+            return tr("The channel id contains a control character.");
+    }
+    return {};
+}
+
+} // namespace Server

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+
+namespace Server {
+
+enum class Endpoint {
+    None, // no such path: 404
+    Index, // GET /frame
+    OpenFrame, // GET /frame/current
+    Frame, // GET /{frameId}, GET /frame/{frameId}
+    Ingest, // POST /channel/{id}, POST /event/{id}
+    Batch, // POST /batch
+    Events, // GET /events
+    Channels, // GET /channels
+    Health, // GET /healthz
+    Metrics, // GET /metrics
+    Time, // GET /time
+};
+
+// Where a path leads, and which methods it answers.
+struct Route
+{
+    Endpoint endpoint = Endpoint::None;
+    qint64 frameId = 0; // Frame
+    QByteArray channel; // Ingest: the id, percent-decoded UTF-8 (not yet validated)
+    bool isPost = false; // the path takes POST (else GET and HEAD)
+
+    QByteArrayView allowedMethods() const
+    {
+        return isPost ? QByteArrayView("POST, OPTIONS") : QByteArrayView("GET, HEAD, OPTIONS");
+    }
+};
+
+// Maps a percent-encoded request path to an endpoint. Frame ids are decimal, signed 64-bit;
+// anything else in their place is no frame (404).
+Route route(QByteArrayView path);
+
+// The percent-decoded value of the first `key=value` in a query string; nullopt where absent.
+std::optional<QByteArray> queryItem(QByteArrayView query, QByteArrayView key);
+
+// A decimal qint64, all of it; nullopt for anything else (including overflow).
+std::optional<qint64> parseInteger(QByteArrayView text);
+
+// Checks a channel id: non-empty, at most 128 bytes of UTF-8, no control characters.
+// Returns an empty string when valid, else why not.
+QString channelIdProblem(QByteArrayView utf8Id);
+
+} // namespace Server
