@@ -2,6 +2,7 @@
 #include "console.h"
 #include "display.h"
 #include "exitcode.h"
+#include "headless.h"
 #include "options.h"
 #include "subcommands.h"
 #include "window.h"
@@ -30,6 +31,10 @@ int main(int argc, char *argv[])
     }
     if (!launch.options)
         return launch.exitCode;
+    if (launch.options->headless) {
+        const QCoreApplication app(argc, argv);
+        return runHeadless(QCoreApplication::arguments());
+    }
     if (!displayAvailable(QProcessEnvironment::systemEnvironment(), *launch.options)) {
         Console::err(noDisplayMessage());
         return ExitInvalidInput;

@@ -3,6 +3,7 @@
 
 #include "console.h"
 #include "exitcode.h"
+#include "headless.h"
 #include "subcommands.h"
 
 #include <QCommandLineParser>
@@ -80,6 +81,7 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     addQtGuiOptions(parser);
+    addServerOptions(parser);
 
     const QString program = u"syncstreamer"_s;
     if (!parser.parse(arguments)) {
@@ -113,5 +115,6 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
         options.fileName = positional.constFirst();
     }
     options.platformArgument = parser.isSet(u"platform"_s);
+    options.headless = parser.isSet(u"headless"_s);
     return {options, ExitSuccess};
 }

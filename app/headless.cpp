@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headless.h"
+
+#include "console.h"
+#include "exitcode.h"
+
+#include "engine/engineconfig.h"
+#include "engine/frameengine.h"
+#include "format/timeframe.h"
+#include "server/httpserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class Headless
+{
+    Q_DECLARE_TR_FUNCTIONS(Headless)
+};
+
+// The write end of the pipe the signal handler writes to: the only thing an async signal
+// handler may safely touch. Set once, before the handlers are installed.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    const auto written = ::write(g_signalPipe[1], &byte, 1);
+    Q_UNUSED(written);
+}
+
+// Turns SIGTERM and SIGINT into a quit of the event loop (self-pipe: the handler only writes).
+bool watchTerminationSignals(QObject *context)
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [] {
+        char sink[16];
+        while (::read(g_signalPipe[0], sink, sizeof sink) > 0) { }
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0
+        && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+std::optional<qint64> positive(const QString &text)
+{
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (!ok || n < 0)
+        return std::nullopt;
+    return n;
+}
+
+} // namespace
+
+void addServerOptions(QCommandLineParser &parser)
+{
+    const Server::ServerOptions d;
+    parser.addOptions({
+        {u"headless"_s,
+         Headless::tr("Run the engine and the HTTP server without a window until SIGTERM or "
+                      "SIGINT.")},
+        {u"port"_s,
+         Headless::tr("HTTP port, 0 for any free one. Default: %1, or the SYNCSTREAMER_PORT "
+                      "or PORT environment variable.")
+             .arg(d.port),
+         Headless::tr("port")},
+        {u"bind"_s, Headless::tr("Address to listen on. Default: all interfaces (IPv4 and IPv6)."),
+         Headless::tr("address")},
+        {u"token"_s,
+         Headless::tr("Bearer token every POST must carry. Default: the SYNCSTREAMER_TOKEN "
+                      "environment variable; without a token only this computer may post."),
+         Headless::tr("token")},
+        {u"token-file"_s, Headless::tr("Read the POST token from the first line of this file."),
+         Headless::tr("file")},
+        {u"read-token"_s,
+         Headless::tr("Bearer token every read must carry too. Default: none, reads are "
+                      "open (GET /healthz always is)."),
+         Headless::tr("token")},
+        {u"tls-cert"_s,
+         Headless::tr("PEM certificate (chain): serve HTTPS instead of HTTP, with --tls-key. "
+                      "Clients are not asked for certificates. Default: plain HTTP."),
+         Headless::tr("file")},
+        {u"tls-key"_s, Headless::tr("PEM private key (RSA or EC) of --tls-cert."),
+         Headless::tr("file")},
+        {u"allow-origin"_s,
+         Headless::tr("Origins whose web pages may read the API (CORS), comma-separated. "
+                      "Default: *."),
+         Headless::tr("origins")},
+        {u"index-limit"_s,
+         Headless::tr("Frames listed by GET /frame without from, to or limit. Default: %1.")
+             .arg(d.indexLimit),
+         Headless::tr("count")},
+        {u"max-body"_s,
+         Headless::tr("Largest request body (k, M, G); larger ones get 413 before they are "
+                      "read. Default: 16M."),
+         Headless::tr("size")},
+        {u"max-connections"_s,
+         Headless::tr("Open HTTP connections at most; more get 503. Default: %1.")
+             .arg(d.limits.maxConnections),
+         Headless::tr("count")},
+        {u"idle-timeout"_s,
+         Headless::tr("Close connections idle this long (ms, or with a unit). Default: "
+                      "30s."),
+         Headless::tr("duration")},
+        {u"http-threads"_s, Headless::tr("Threads serving HTTP. Default: one per core."),
+         Headless::tr("count")},
+    });
+    // The engine's options; --layout is the encoded frames' metadata layout.
+    Engine::addEngineOptions(parser);
+    parser.addOption({u"layout"_s,
+                      Headless::tr("Metadata layout of the frames written and served: documented "
+                                   "or reference (the original Go server's). Default: "
+                                   "documented."),
+                      Headless::tr("layout")});
+}
+
+std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineParser &parser,
+                                                             const QProcessEnvironment &environment,
+                                                             QString *error)
+{
+    Server::ServerOptions options;
+    auto invalid = [&](const QString &option, const QString &value) {
+        *error = Headless::tr("Invalid value \"%1\" for --%2.").arg(value, option);
+        return std::nullopt;
+    };
+
+    QString port = parser.value(u"port"_s);
+    QString portSource = u"port"_s;
+    for (const QString &variable : {u"SYNCSTREAMER_PORT"_s, u"PORT"_s}) {
+        if (!parser.isSet(u"port"_s) && port.isEmpty() && environment.contains(variable)) {
+            port = environment.value(variable);
+            portSource = variable;
+        }
+    }
+    if (!port.isEmpty()) {
+        const std::optional<qint64> n = positive(port);
+        if (!n || *n > 65535) {
+            *error = Headless::tr("Invalid port \"%1\" (from %2).").arg(port, portSource);
+            return std::nullopt;
+        }
+        options.port = quint16(*n);
+    }
+    if (parser.isSet(u"bind"_s)) {
+        const QString value = parser.value(u"bind"_s);
+        if (!options.bindAddress.setAddress(value))
+            return invalid(u"bind"_s, value);
+    }
+
+    options.writeToken = environment.value(u"SYNCSTREAMER_TOKEN"_s).toUtf8();
+    if (parser.isSet(u"token-file"_s)) {
+        QFile file(parser.value(u"token-file"_s));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = Headless::tr("Cannot read --token-file %1: %2")
+                         .arg(file.fileName(), file.errorString());
+            return std::nullopt;
+        }
+        options.writeToken = file.readLine().trimmed();
+        if (options.writeToken.isEmpty()) {
+            *error = Headless::tr("--token-file %1 holds no token.").arg(file.fileName());
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(u"token"_s))
+        options.writeToken = parser.value(u"token"_s).toUtf8();
+    options.readToken = parser.value(u"read-token"_s).toUtf8();
+    options.tlsCertificateFile = parser.value(u"tls-cert"_s);
+    options.tlsKeyFile = parser.value(u"tls-key"_s);
+    if (parser.isSet(u"allow-origin"_s)) {
+        options.allowedOrigins.clear();
+        for (const QString &origin : parser.value(u"allow-origin"_s).split(u','))
+            options.allowedOrigins.append(origin.trimmed());
+    }
+
+    auto readCount = [&](const QString &option, auto *target, qint64 minimum) {
+        if (!parser.isSet(option))
+            return true;
+        const std::optional<qint64> n = positive(parser.value(option));
+        if (!n || *n < minimum || *n > 1'000'000'000)
+            return false;
+        *target = std::remove_pointer_t<decltype(target)>(*n);
+        return true;
+    };
+    if (!readCount(u"index-limit"_s, &options.indexLimit, 0))
+        return invalid(u"index-limit"_s, parser.value(u"index-limit"_s));
+    if (!readCount(u"max-connections"_s, &options.limits.maxConnections, 1))
+        return invalid(u"max-connections"_s, parser.value(u"max-connections"_s));
+    if (!readCount(u"http-threads"_s, &options.threads, 1))
+        return invalid(u"http-threads"_s, parser.value(u"http-threads"_s));
+    if (parser.isSet(u"max-body"_s)) {
+        const qint64 bytes = Engine::parseByteSize(parser.value(u"max-body"_s));
+        if (bytes <= 0)
+            return invalid(u"max-body"_s, parser.value(u"max-body"_s));
+        options.limits.maxBody = bytes;
+    }
+    if (parser.isSet(u"idle-timeout"_s)) {
+        const qint64 ms = Engine::parseDurationMs(parser.value(u"idle-timeout"_s));
+        if (ms <= 0 || ms > 24LL * 3600 * 1000)
+            return invalid(u"idle-timeout"_s, parser.value(u"idle-timeout"_s));
+        options.limits.idleTimeoutMs = int(ms);
+    }
+    return options;
+}
+
+int runHeadless(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    addServerOptions(parser);
+    if (!parser.parse(arguments)) {
+        Console::err(u"syncstreamer: "_s + parser.errorText() + u'\n');
+        return ExitUsage;
+    }
+    QString error;
+    std::optional<Server::ServerOptions> options =
+        serverOptionsFromParser(parser, QProcessEnvironment::systemEnvironment(), &error);
+    Engine::EngineConfig config =
+        Engine::configFromParser(parser, error.isEmpty() ? &error : nullptr);
+    if (error.isEmpty() && parser.isSet(u"layout"_s)) {
+        if (const auto layout = TimeFrame::layoutFromName(parser.value(u"layout"_s)))
+            config.layout = *layout;
+        else
+            error =
+                Headless::tr("Invalid value \"%1\" for --layout.").arg(parser.value(u"layout"_s));
+    }
+    if (!options || !error.isEmpty()) {
+        Console::err(u"syncstreamer: "_s + error + u'\n');
+        return ExitUsage;
+    }
+    options->frameDurationMs = config.frameDurationMs;
+
+    Engine::FrameEngine engine(config);
+    if (!engine.start(Engine::Threading::OwnThread, &error)) {
+        Console::err(u"syncstreamer: "_s + error + u'\n');
+        return ExitInvalidInput;
+    }
+    Server::HttpServer server(&engine, *options);
+    if (!server.start(&error)) {
+        Console::err(u"syncstreamer: "_s + error + u'\n');
+        engine.stop();
+        return ExitInvalidInput;
+    }
+    QObject context;
+    watchTerminationSignals(&context);
+
+    const QString scheme = options->tlsCertificateFile.isEmpty() ? u"http"_s : u"https"_s;
+    QString host = options->bindAddress.toString();
+    if (options->bindAddress == QHostAddress::Any || options->bindAddress == QHostAddress::AnyIPv4
+        || options->bindAddress == QHostAddress::AnyIPv6)
+        host = u"0.0.0.0"_s;
+    else if (options->bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    Console::out(Headless::tr("Serving %1://%2:%3/ from %4 (data in %5); stop with Ctrl+C or "
+                              "SIGTERM.\n")
+                     .arg(scheme, host)
+                     .arg(server.port())
+                     .arg(server.workerCount() == 1
+                              ? Headless::tr("1 thread")
+                              : Headless::tr("%1 threads").arg(server.workerCount()))
+                     .arg(engine.dataDir()));
+
+    const int status = QCoreApplication::exec();
+    server.stop();
+    engine.stop();
+    return status == 0 ? ExitSuccess : ExitInvalidInput;
+}
