@@ -125,6 +125,8 @@ private Q_SLOTS:
     void absurdSizes();
     void valid_data();
     void valid();
+    void guess_data();
+    void guess();
     void encodeRefusesInvalidFrames_data();
     void encodeRefusesInvalidFrames();
     void encodeWritesTheSpec();
@@ -583,6 +585,64 @@ void tst_TimeFrame::valid()
     }
 }
 
+// Each record votes for the layout whose type slot holds the string that looks like a MIME type.
+void tst_TimeFrame::guess_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<Layout>("layout");
+    QTest::addColumn<bool>("certain");
+
+    using FrameBytes::frame;
+    using FrameBytes::record;
+    const Layout doc = Layout::Documented;
+    const Layout ref = Layout::Reference;
+    // Records written in one layout or the other; the strings decide the votes.
+    const auto docRecord = [](const char *id, const char *type) {
+        return record(Layout::Documented, 0, id, type);
+    };
+    const auto refRecord = [](const char *id, const char *type) {
+        return record(Layout::Reference, 0, id, type);
+    };
+
+    QTest::addRow("no channels") << frame({}, {}) << doc << false;
+    QTest::addRow("documented") << frame(docRecord("temp", "text/plain"), {}) << doc << true;
+    QTest::addRow("reference") << frame(refRecord("temp", "text/plain"), {}) << ref << true;
+    QTest::addRow("type with parameters")
+        << frame(refRecord("log", "text/plain; charset=utf-8"), {}) << ref << true;
+    QTest::addRow("vendor type") << frame(refRecord("cam", "application/vnd.acme+json"), {}) << ref
+                                 << true;
+    QTest::addRow("both look like types")
+        << frame(docRecord("sensors/temp", "text/plain"), {}) << doc << false;
+    QTest::addRow("neither looks like a type") << frame(docRecord("x", "y"), {}) << doc << false;
+    QTest::addRow("a slash alone is not a type")
+        << frame(refRecord("temp", "/"), {}) << doc << false;
+    QTest::addRow("one vote among records that cannot tell")
+        << frame(refRecord("a", "b") + refRecord("c/d", "e/f") + refRecord("g", "image/png"), {})
+        << ref << true;
+    QTest::addRow("two votes to one") << frame(
+        refRecord("a", "text/plain") + refRecord("b", "text/plain") + docRecord("c", "text/plain"),
+        {}) << ref << false;
+    QTest::addRow("a tie takes the documented layout")
+        << frame(refRecord("a", "text/plain") + docRecord("b", "text/plain"), {}) << doc << false;
+}
+
+void tst_TimeFrame::guess()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(Layout, layout);
+    QFETCH(bool, certain);
+
+    const Result<LayoutGuess> guess = guessLayout(bytes);
+    QVERIFY2(guess.ok(), FrameBytes::whyNot(guess).constData());
+    QCOMPARE(layoutName(guess->layout), layoutName(layout));
+    QCOMPARE(guess->certain, certain);
+    QVERIFY(!guess->reason.isEmpty());
+
+    const Result<FrameView> view = FrameView::index(bytes, std::nullopt);
+    QVERIFY2(view.ok(), FrameBytes::whyNot(view).constData());
+    QCOMPARE(layoutName(view->layout()), layoutName(layout));
+}
+
 void tst_TimeFrame::encodeRefusesInvalidFrames_data()
 {
     QTest::addColumn<Frame>("frame");
@@ -760,6 +820,13 @@ void tst_TimeFrame::files()
     const Result<Frame> empty = readFile(name);
     QVERIFY(empty.ok());
     QCOMPARE(*empty, (Frame {1, 2, {}}));
+
+    // A file holds one frame and nothing after it.
+    QVERIFY(writeFileBytes(name, QByteArray(*bytes + '\0')).ok());
+    const Result<Frame> trailing = readFile(name);
+    QVERIFY(!trailing.ok());
+    COMPARE_CODE(trailing.error().code, ErrorCode::TrailingBytes);
+    QCOMPARE(trailing.error().offset, bytes->size());
 
     const Result<Frame> missing = readFile(dir.filePath(u"missing.tf"_s));
     QVERIFY(!missing.ok());
