@@ -72,7 +72,9 @@ std::optional<IngestFailure> FrameBuilder::plan(const QList<Event> &events, qint
 
     for (qsizetype i = 0; i < events.size(); ++i) {
         const Event &event = events[i];
-        if (!isValidChannelId(event.channel)) {
+        const qsizetype existing = channelIndex(event.channel);
+        // A channel the frame has was checked when it came; only new names need the check.
+        if (existing < 0 && !isValidChannelId(event.channel)) {
             return failure(IngestError::InvalidChannel,
                            tr("Invalid channel id: it must be 1 to %1 bytes of UTF-8 without "
                               "control characters.")
@@ -95,7 +97,6 @@ std::optional<IngestFailure> FrameBuilder::plan(const QList<Event> &events, qint
             placement.timestamp = stamped;
         }
 
-        const qsizetype existing = channelIndex(event.channel);
         const QString *channelType = nullptr;
         if (existing >= 0) {
             placement.channel = existing;
@@ -109,7 +110,10 @@ std::optional<IngestFailure> FrameBuilder::plan(const QList<Event> &events, qint
             placement.channel = m_channels.size() + added;
             channelType = &out->newChannels[added].type;
         }
-        if (*channelType != type) {
+        // Most events share the type's string data with the channel's: skip the compare then.
+        const bool sameData =
+            channelType->constData() == type.constData() && channelType->size() == type.size();
+        if (!sameData && *channelType != type) {
             return failure(IngestError::TypeConflict,
                            tr("Type conflict on channel \"%1\": it has the type %2 in the open "
                               "frame, the event has the type %3.")
