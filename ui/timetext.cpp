@@ -41,3 +41,15 @@ QString duration(qint64 ms)
 }
 
 } // namespace TimeText
+
+namespace TimeText {
+
+QString localDateTime(qint64 msSinceEpoch)
+{
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msSinceEpoch);
+    if (!time.isValid())
+        return TimeTextTr::tr("%1 ms (out of calendar range)").arg(msSinceEpoch);
+    return time.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+}
+
+} // namespace TimeText
