@@ -67,7 +67,7 @@ std::optional<QSslConfiguration> loadTls(const ServerOptions &options, QString *
 // Answered without any Qt object when the connection cap is reached.
 void refuseRaw(qintptr descriptor)
 {
-    static const QByteArray answer = [] {
+    static const QByteArray answer = []() -> QByteArray {
         const QByteArray body =
             Json::error("too_many_connections", u"The server has reached its connection limit.");
         return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
