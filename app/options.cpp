@@ -82,6 +82,9 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     const QCommandLineOption versionOption = parser.addVersionOption();
     addQtGuiOptions(parser);
     addServerOptions(parser);
+    parser.addOption({u"demo"_s,
+                      Launch::tr("Start the window's demo producers (sensor, clock, "
+                                 "camera and log channels).")});
 
     const QString program = u"syncstreamer"_s;
     if (!parser.parse(arguments)) {
@@ -116,5 +119,6 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     }
     options.platformArgument = parser.isSet(u"platform"_s);
     options.headless = parser.isSet(u"headless"_s);
+    options.demo = parser.isSet(u"demo"_s);
     return {options, ExitSuccess};
 }

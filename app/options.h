@@ -14,6 +14,7 @@ struct LaunchOptions
     QString fileName; // a TimeFrame file to open in the window, empty for none
     bool platformArgument = false; // -platform given: Qt is told where to show the window
     bool headless = false; // --headless: engine and HTTP server without a window
+    bool demo = false; // --demo: the window starts its built-in demo producers
 };
 
 // What parsing concluded: either options to run with, or an exit status after the parser

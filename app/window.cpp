@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 #include "options.h"
+#include "servicehost.h"
 
 #include <QApplication>
 
@@ -14,9 +15,14 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
     QGuiApplication::setApplicationDisplayName(u"SyncStreamer"_s);
     QGuiApplication::setDesktopFileName(u"syncstreamer"_s);
 
-    MainWindow window;
+    // The engine and the server start on their own threads; the window shows them as they come.
+    ServiceHost host;
+    host.apply(ServiceConfig {});
+    MainWindow window(&host);
     window.show();
     if (!options.fileName.isEmpty())
         window.openFile(options.fileName);
+    if (options.demo)
+        window.setDemoRunning(true); // starts as soon as the engine is up
     return QApplication::exec();
 }

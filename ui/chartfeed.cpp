@@ -48,8 +48,6 @@ public:
         QObject::connect(m_timer, &QTimer::timeout, this, [this] { refresh(); });
     }
 
-    void start() { m_timer->start(); }
-
     void addEvents(const QList<Engine::LiveEvent> &events)
     {
         for (const Engine::LiveEvent &event : events) {
@@ -97,6 +95,9 @@ public:
     {
         m_request = request;
         m_dataDirty = true;
+        // The first request starts the refreshes: the panel is connected by then.
+        if (!m_timer->isActive())
+            m_timer->start();
     }
 
 private:
@@ -190,7 +191,6 @@ ChartFeed::ChartFeed(QObject *parent)
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->start(); });
 }
 
 ChartFeed::~ChartFeed()

@@ -104,7 +104,11 @@ ChartPanel::ChartPanel(Mode mode, QWidget *parent)
     layout->addWidget(split);
 
     connect(m_feed, &ChartFeed::snapshotReady, this, &ChartPanel::applySnapshot);
-    connect(m_feed, &ChartFeed::catalogChanged, m_tree, &SeriesTreeModel::setCatalog);
+    connect(m_feed, &ChartFeed::catalogChanged, this,
+            [this, treeView](const QList<Series::ChannelInfo> &channels) {
+                m_tree->setCatalog(channels);
+                treeView->expandAll();
+            });
     connect(m_tree, &SeriesTreeModel::checkedChanged, this, &ChartPanel::sendRequest);
     for (TimeChartView *view : {m_timelineView, m_valuesView}) {
         connect(view, &TimeChartView::rangeRequested, this, &ChartPanel::setManualRange);

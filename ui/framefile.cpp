@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "framefile.h"
 
-LoadedFrame loadFrameFile(const QString &fileName)
+#include <QCoreApplication>
+
+LoadedFrame loadFrameFile(const QString &fileName, std::optional<TimeFrame::Layout> layout)
 {
     LoadedFrame result;
     result.fileName = fileName;
@@ -16,12 +18,17 @@ LoadedFrame loadFrameFile(const QString &fileName)
     const auto guess = TimeFrame::guessLayout(*bytes);
     if (!guess)
         return fail(guess.error());
-    auto view = TimeFrame::FrameView::index(*bytes, guess->layout);
+    auto view = TimeFrame::FrameView::index(*bytes, layout.value_or(guess->layout));
     if (!view)
         return fail(view.error());
 
     result.view = std::move(view).value();
     result.guess = *guess;
+    if (layout && *layout != guess->layout) {
+        result.guess.layout = *layout;
+        result.guess.certain = true;
+        result.guess.reason = QCoreApplication::translate("LoadedFrame", "chosen when importing");
+    }
     result.ok = true;
     return result;
 }

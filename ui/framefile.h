@@ -16,4 +16,6 @@ struct LoadedFrame
 };
 
 // Reads, guesses the layout and indexes; blocking, so run it off the GUI thread.
-LoadedFrame loadFrameFile(const QString &fileName);
+// layout: where given, overrides the guess (the import dialog's choice).
+LoadedFrame loadFrameFile(const QString &fileName,
+                          std::optional<TimeFrame::Layout> layout = std::nullopt);

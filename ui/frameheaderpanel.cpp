@@ -14,7 +14,7 @@ FrameHeaderPanel::FrameHeaderPanel(QWidget *parent)
 {
     auto *layout = new QFormLayout(this);
     layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_file = addRow(tr("File:"));
+    m_file = addRow(tr("Source:"));
     m_start = addRow(tr("Start:"));
     m_end = addRow(tr("End:"));
     m_duration = addRow(tr("Duration:"));

@@ -2,18 +2,46 @@
 #include "frameinspector.h"
 
 #include "channeltablemodel.h"
+#include "chartpanel.h"
 #include "framefile.h"
 #include "frameheaderpanel.h"
+#include "itemtablemodel.h"
 
+#include <QFontDatabase>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    // One line of text per row: the default section size is sized for editing, not reading.
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(false);
+    return table;
+}
+
+} // namespace
 
 FrameInspector::FrameInspector(QWidget *parent)
     : QStackedWidget(parent)
     , m_model(new ChannelTableModel(this))
+    , m_items(new ItemTableModel(this))
 {
     addWidget(createPlaceholder());
     addWidget(createFramePage());
@@ -22,12 +50,36 @@ FrameInspector::FrameInspector(QWidget *parent)
 QWidget *FrameInspector::createPlaceholder()
 {
     auto *label = new QLabel(
-        tr("No TimeFrame open.\n\nUse File → Open TimeFrame… (%1) or drop a .tf file here.")
+        tr("No frame selected.\n\nPick a frame in a list, use File → Open TimeFrame… (%1) or "
+           "drop .tf files here.")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)),
         this);
     label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
     label->setEnabled(false); // drawn in the disabled colour: a hint, not content
     return label;
+}
+
+QWidget *FrameInspector::createItemsPage()
+{
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_itemView = makeTable(m_items, split);
+    m_itemView->setAccessibleName(tr("Items"));
+    m_preview = new QPlainTextEdit(split);
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setAccessibleName(tr("Item preview"));
+    m_preview->setPlaceholderText(tr("Select an item to see its payload."));
+    split->addWidget(m_itemView);
+    split->addWidget(m_preview);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    connect(m_itemView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_preview->setPlainText(m_items->preview(current.row()));
+            });
+    return split;
 }
 
 QWidget *FrameInspector::createFramePage()
@@ -37,22 +89,14 @@ QWidget *FrameInspector::createFramePage()
     m_header = new FrameHeaderPanel(page);
     layout->addWidget(m_header);
 
-    auto *channels = new QLabel(tr("Channels"), page);
-    QFont bold = channels->font();
-    bold.setBold(true);
-    channels->setFont(bold);
-    layout->addWidget(channels);
-
-    m_table = new QTableView(page);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    // One line of text per row: the default section size is sized for editing, not reading.
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
-    layout->addWidget(m_table, 1);
+    m_tabs = new QTabWidget(page);
+    m_table = makeTable(m_model, m_tabs);
+    m_table->setAccessibleName(tr("Channels"));
+    m_tabs->addTab(m_table, tr("&Channels"));
+    m_tabs->addTab(createItemsPage(), tr("&Items"));
+    m_charts = new ChartPanel(ChartPanel::Mode::Frame, m_tabs);
+    m_tabs->addTab(m_charts, tr("C&harts"));
+    layout->addWidget(m_tabs, 1);
     return page;
 }
 
@@ -60,6 +104,16 @@ void FrameInspector::setFrame(const LoadedFrame &frame)
 {
     m_header->setFrame(frame);
     m_model->setFrame(frame.view);
+    m_items->setFrame(frame.view);
+    m_preview->clear();
+    m_charts->setFrame(frame.view);
     m_table->resizeColumnsToContents();
+    m_itemView->resizeColumnToContents(ItemTableModel::ChannelColumn);
+    m_itemView->resizeColumnToContents(ItemTableModel::TimestampColumn);
     setCurrentIndex(1);
+}
+
+QString FrameInspector::previewText() const
+{
+    return m_preview->toPlainText();
 }

@@ -4,11 +4,16 @@
 #include <QStackedWidget>
 
 class ChannelTableModel;
+class ChartPanel;
 class FrameHeaderPanel;
+class ItemTableModel;
+class QPlainTextEdit;
 class QTableView;
+class QTabWidget;
 struct LoadedFrame;
 
-// The central area: a hint while no frame is open, then the frame's header and channel table.
+// One frame (live, archived or imported) in detail: header fields, channels, the items with a
+// preview of the selected one, and the charts restricted to that frame.
 class FrameInspector : public QStackedWidget
 {
     Q_OBJECT
@@ -17,12 +22,22 @@ public:
 
     void setFrame(const LoadedFrame &frame);
     ChannelTableModel *channelModel() const { return m_model; }
+    ItemTableModel *itemModel() const { return m_items; }
+    ChartPanel *charts() const { return m_charts; }
+    QTableView *itemView() const { return m_itemView; }
+    QString previewText() const;
 
 private:
     QWidget *createPlaceholder();
     QWidget *createFramePage();
+    QWidget *createItemsPage();
 
     ChannelTableModel *m_model = nullptr;
+    ItemTableModel *m_items = nullptr;
     FrameHeaderPanel *m_header = nullptr;
     QTableView *m_table = nullptr;
+    QTableView *m_itemView = nullptr;
+    QPlainTextEdit *m_preview = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ChartPanel *m_charts = nullptr;
 };

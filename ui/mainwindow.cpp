@@ -1,54 +1,146 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "chartpanel.h"
+#include "demofeed.h"
+#include "framefetcher.h"
+#include "frameimporter.h"
 #include "frameinspector.h"
-#include "frameloader.h"
+#include "framelistmodel.h"
+#include "framelistview.h"
+#include "importdialog.h"
+#include "serverpanel.h"
+#include "servicehost.h"
+#include "servicestatusbar.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-QString localFileOf(const QMimeData *mime)
+QStringList tfFilesOf(const QMimeData *mime)
 {
-    const QList<QUrl> urls = mime->urls();
-    return urls.size() == 1 && urls.constFirst().isLocalFile() ? urls.constFirst().toLocalFile()
-                                                               : QString();
+    QStringList files;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            files.append(url.toLocalFile());
+    }
+    return files;
 }
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     : QMainWindow(parent)
-    , m_inspector(new FrameInspector(this))
-    , m_loader(new FrameLoader(this))
+    , m_host(host)
+    , m_liveFrames(new FrameListModel(this))
+    , m_importedFrames(new FrameListModel(this))
+    , m_importer(new FrameImporter(this))
+    , m_fetcher(new FrameFetcher(this))
+    , m_demo(new DemoFeed(this))
 {
-    setCentralWidget(m_inspector);
+    m_liveCharts = new ChartPanel(ChartPanel::Mode::Live, this);
+    m_inspector = new FrameInspector(this);
+    m_centre = new QTabWidget(this);
+    m_centre->setDocumentMode(true);
+    m_centre->addTab(m_liveCharts, tr("&Live charts"));
+    m_centre->addTab(m_inspector, tr("I&nspector"));
+
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->setObjectName(u"mainSplitter"_s);
+    m_split->addWidget(createSidebar());
+    m_split->addWidget(m_centre);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({460, 820});
+    setCentralWidget(m_split);
     setAcceptDrops(true);
+    m_statusBar = new ServiceStatusBar(statusBar());
     createMenus();
     updateTitle();
-    resize(900, 560);
-    statusBar()->showMessage(tr("Ready"));
+    resize(1280, 800);
+    statusBar()->showMessage(tr("Ready"), 3000);
 
-    connect(m_loader, &FrameLoader::started, this, [this](const QString &fileName) {
-        statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(fileName).fileName()));
+    connect(m_importer, &FrameImporter::imported, this, &MainWindow::onImported);
+    connect(m_importer, &FrameImporter::failed, this, &MainWindow::onImportFailed);
+    connect(m_fetcher, &FrameFetcher::fetched, this, &MainWindow::showFrame);
+    connect(m_fetcher, &FrameFetcher::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_liveCharts, &ChartPanel::snapshotApplied, this, [this](const ChartSnapshot &s) {
+        if (!m_engine)
+            return;
+        const qint64 id =
+            s.openFrame.frameId ? s.openFrame.frameId : m_engine->status().openFrameId;
+        if (id == 0)
+            return;
+        const qint64 duration = m_host ? m_host->config().engine.frameDurationMs : 0;
+        const bool current = s.openFrame.frameId == id;
+        m_liveFrames->setLive(FrameListModel::Row {id,
+                                                   id,
+                                                   id + duration,
+                                                   current ? s.openFrame.channels : 0,
+                                                   current ? s.openFrame.items : 0,
+                                                   current ? s.openFrame.bytes : 0,
+                                                   true,
+                                                   {}});
     });
-    connect(m_loader, &FrameLoader::loaded, this, &MainWindow::onLoaded);
-    connect(m_loader, &FrameLoader::failed, this, &MainWindow::onFailed);
+    connect(m_demo, &DemoFeed::runningChanged, this,
+            [this](bool running) { m_demoAction->setChecked(running); });
+
+    if (m_host) {
+        connect(m_host, &ServiceHost::engineChanged, this, &MainWindow::onEngineChanged);
+        connect(m_host, &ServiceHost::stateChanged, this, &MainWindow::onServiceState);
+        connect(m_serverPanel, &ServerPanel::servingRequested, m_host, &ServiceHost::setServing);
+        onEngineChanged(m_host->engine());
+    }
+    restoreLayout();
 }
 
-ChannelTableModel *MainWindow::channelModel() const
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createSidebar()
 {
-    return m_inspector->channelModel();
+    auto *side = new QWidget(this);
+    auto *layout = new QVBoxLayout(side);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_serverPanel = new ServerPanel(side);
+    m_serverPanel->setVisible(m_host != nullptr);
+    layout->addWidget(m_serverPanel);
+
+    m_listTabs = new QTabWidget(side);
+    m_liveView = new FrameListView(m_listTabs);
+    m_liveView->setModel(m_liveFrames);
+    m_liveView->setAccessibleName(tr("Frames"));
+    m_importedView = new FrameListView(m_listTabs);
+    m_importedView->setModel(m_importedFrames);
+    m_importedView->setAccessibleName(tr("Imported frames"));
+    for (FrameListView *view : {m_liveView, m_importedView}) {
+        view->hideColumn(FrameListModel::EndColumn);
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setStretchLastSection(false);
+    }
+    m_listTabs->addTab(m_liveView, tr("&Frames"));
+    m_listTabs->addTab(m_importedView, tr("Im&ported"));
+    layout->addWidget(m_listTabs, 1);
+
+    connect(m_liveView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::inspectLiveSelection);
+    connect(m_importedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::inspectImportedSelection);
+    return side;
 }
 
 void MainWindow::createMenus()
@@ -57,29 +149,100 @@ void MainWindow::createMenus()
     QAction *open = file->addAction(tr("&Open TimeFrame…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     if (quit->shortcut().isEmpty()) // QKeySequence::Quit is empty on some platforms
         quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *charts = view->addAction(tr("&Live charts"), this,
+                                      [this] { m_centre->setCurrentWidget(m_liveCharts); });
+    charts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *inspector = view->addAction(tr("&Inspector"), this,
+                                         [this] { m_centre->setCurrentWidget(m_inspector); });
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    view->addSeparator();
+    QAction *pause = view->addAction(tr("&Pause charts"));
+    pause->setCheckable(true);
+    pause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(pause, &QAction::toggled, m_liveCharts, &ChartPanel::setPaused);
+    view->addAction(tr("&Reset chart view"), m_liveCharts, &ChartPanel::resetView)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_demoAction = help->addAction(tr("Start &demo feed"));
+    m_demoAction->setCheckable(true);
+    m_demoAction->setEnabled(m_host != nullptr);
+    connect(m_demoAction, &QAction::triggered, this, &MainWindow::setDemoRunning);
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About SyncStreamer"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
 }
 
+void MainWindow::setDemoRunning(bool running)
+{
+    m_demoWanted = running && !m_engine; // starts with the engine
+    m_demo->start(running ? m_engine : nullptr);
+    m_demoAction->setChecked(running);
+    if (running && m_engine)
+        m_centre->setCurrentWidget(m_liveCharts);
+}
+
+void MainWindow::onEngineChanged(const std::shared_ptr<Engine::EngineApi> &engine)
+{
+    disconnect(m_frameFinished);
+    const bool demo = m_demo->isRunning() || m_demoWanted;
+    m_engine = engine;
+    m_liveCharts->setEngine(engine);
+    if (!engine) {
+        m_demoWanted = demo;
+        m_demo->stop();
+        m_liveFrames->setLive(std::nullopt);
+        return;
+    }
+    m_frameFinished = connect(engine.get(), &Engine::EngineApi::frameFinished, this,
+                              &MainWindow::refreshIndex, Qt::QueuedConnection);
+    refreshIndex();
+    if (demo) {
+        m_demoWanted = false;
+        m_demo->start(engine);
+    }
+}
+
+void MainWindow::refreshIndex()
+{
+    if (!m_engine)
+        return;
+    const Engine::FrameIndex index = m_engine->index();
+    m_liveFrames->setIndex(index ? *index : QList<Engine::FrameSummary>());
+}
+
+void MainWindow::onServiceState(const ServiceState &state)
+{
+    m_serverPanel->setState(state);
+    m_statusBar->setState(state);
+}
+
 void MainWindow::openFile(const QString &fileName)
 {
-    m_loader->load(fileName);
+    openFiles({fileName});
+}
+
+void MainWindow::openFiles(const QStringList &fileNames, std::optional<TimeFrame::Layout> layout)
+{
+    if (fileNames.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Reading %n file(s)…", "", int(fileNames.size())));
+    m_importer->import(fileNames, layout);
 }
 
 void MainWindow::showOpenDialog()
 {
-    const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Open TimeFrame"), QFileInfo(m_fileName).absolutePath(),
-        tr("TimeFrame files (*.tf);;All files (*)"));
-    if (!fileName.isEmpty())
-        openFile(fileName);
+    auto *dialog = new ImportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::filesChosen, this, &MainWindow::openFiles);
+    dialog->open();
 }
 
 void MainWindow::showAbout()
@@ -94,29 +257,36 @@ void MainWindow::showAbout()
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::onLoaded(const LoadedFrame &frame)
+void MainWindow::onImported(const LoadedFrame &frame)
 {
-    m_fileName = frame.fileName;
-    m_inspector->setFrame(frame);
-    updateTitle();
+    const bool known = m_imported.contains(frame.fileName);
+    m_imported.insert(frame.fileName, frame);
+    if (!known) {
+        const TimeFrame::Header &header = frame.view.header();
+        m_importedFrames->addImported({header.startAt, header.startAt, header.endAt,
+                                       int(frame.view.channelCount()), frame.view.itemCount(),
+                                       header.totalSize(), false, frame.fileName});
+    }
+    m_listTabs->setCurrentWidget(m_importedView);
+    for (int row = 0; row < m_importedFrames->rowCount(); ++row) {
+        if (m_importedFrames->row(row).fileName == frame.fileName) {
+            m_importedView->setCurrentIndex(m_importedFrames->index(row, 0));
+            break;
+        }
+    }
+    showFrame(frame); // also where the row was current already
     statusBar()->showMessage(tr("Opened %1 (channels: %2, items: %3)")
                                  .arg(QFileInfo(frame.fileName).fileName())
                                  .arg(frame.view.channelCount())
-                                 .arg(frame.view.itemCount()));
+                                 .arg(frame.view.itemCount()),
+                             5000);
     Q_EMIT fileOpened(frame.fileName);
 }
 
-void MainWindow::onFailed(const QString &fileName, const TimeFrame::Error &error)
+void MainWindow::onImportFailed(const QString &fileName, const QString &message)
 {
     const QString name = QFileInfo(fileName).fileName();
-    const QString message = error.offset >= 0
-        ? tr("%1 is not a valid TimeFrame file: at byte %2, %3")
-              .arg(fileName)
-              .arg(error.offset)
-              .arg(error.message)
-        : tr("%1 could not be opened: %2").arg(fileName, error.message);
-    statusBar()->showMessage(tr("Could not open %1").arg(name));
-
+    statusBar()->showMessage(tr("Could not open %1").arg(name), 5000);
     // open(), not exec(): no nested event loop, and callers (and tests) are never blocked.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot open %1").arg(name), message,
                                 QMessageBox::Ok, this);
@@ -125,24 +295,78 @@ void MainWindow::onFailed(const QString &fileName, const TimeFrame::Error &error
     Q_EMIT fileOpenFailed(fileName, message);
 }
 
+void MainWindow::inspectLiveSelection()
+{
+    const QModelIndex current = m_liveView->currentIndex();
+    if (!current.isValid() || !m_engine)
+        return;
+    const FrameListModel::Row &row = m_liveFrames->row(current.row());
+    const TimeFrame::Layout layout =
+        m_host ? m_host->config().engine.layout : TimeFrame::Layout::Documented;
+    m_fetcher->fetch(m_engine, row.id, row.live, layout);
+}
+
+void MainWindow::inspectImportedSelection()
+{
+    const QModelIndex current = m_importedView->currentIndex();
+    if (!current.isValid())
+        return;
+    const auto it = m_imported.constFind(m_importedFrames->row(current.row()).fileName);
+    if (it != m_imported.cend() && it->fileName != m_shownName)
+        showFrame(*it);
+}
+
+void MainWindow::showFrame(const LoadedFrame &frame)
+{
+    m_shownName = frame.fileName;
+    m_inspector->setFrame(frame);
+    m_centre->setCurrentWidget(m_inspector);
+    updateTitle();
+}
+
+ChannelTableModel *MainWindow::channelModel() const
+{
+    return m_inspector->channelModel();
+}
+
 void MainWindow::updateTitle()
 {
-    setWindowTitle(m_fileName.isEmpty()
+    setWindowTitle(m_shownName.isEmpty()
                        ? tr("SyncStreamer")
-                       : tr("%1 — SyncStreamer").arg(QFileInfo(m_fileName).fileName()));
+                       : tr("%1 — SyncStreamer").arg(QFileInfo(m_shownName).fileName()));
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    m_split->restoreState(settings.value(u"window/splitter"_s).toByteArray());
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/splitter"_s, m_split->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!localFileOf(event->mimeData()).isEmpty())
+    if (!tfFilesOf(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QString fileName = localFileOf(event->mimeData());
-    if (fileName.isEmpty())
+    const QStringList files = tfFilesOf(event->mimeData());
+    if (files.isEmpty())
         return;
     event->acceptProposedAction();
-    openFile(fileName);
+    openFiles(files);
 }

@@ -1,31 +1,57 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/engineapi.h"
+#include "format/timeframe.h"
+#include "framefile.h"
+
+#include <QHash>
 #include <QMainWindow>
 
-class ChannelTableModel;
-class FrameInspector;
-class FrameLoader;
-struct LoadedFrame;
-namespace TimeFrame {
-struct Error;
-}
+#include <memory>
 
-// The application's main window: menus, the frame inspector and the status bar.
+class ChannelTableModel;
+class ChartPanel;
+class DemoFeed;
+class FrameFetcher;
+class FrameImporter;
+class FrameInspector;
+class FrameListModel;
+class FrameListView;
+class QSplitter;
+class QTabWidget;
+class ServerPanel;
+class ServiceHost;
+class ServiceStatusBar;
+struct ServiceState;
+
+// The application's main window: it arranges the panels (server, frame lists, live charts,
+// inspector) and the menus; each panel has its own file and model.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // host: the engine and server to show and control; null for a window of files only.
+    explicit MainWindow(ServiceHost *host = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     ChannelTableModel *channelModel() const;
+    FrameListModel *liveFrames() const { return m_liveFrames; }
+    FrameListModel *importedFrames() const { return m_importedFrames; }
+    FrameInspector *inspector() const { return m_inspector; }
+    ChartPanel *liveCharts() const { return m_liveCharts; }
+    ServerPanel *serverPanel() const { return m_serverPanel; }
+    DemoFeed *demoFeed() const { return m_demo; }
 
 public Q_SLOTS:
-    // Reads the file off the GUI thread; ends in fileOpened() or fileOpenFailed(). What the
+    // Imports files off the GUI thread; each ends in fileOpened() or fileOpenFailed(). What the
     // window shows changes only on success.
     void openFile(const QString &fileName);
+    void openFiles(const QStringList &fileNames,
+                   std::optional<TimeFrame::Layout> layout = std::nullopt);
     void showOpenDialog();
     void showAbout();
+    void setDemoRunning(bool running);
 
 Q_SIGNALS:
     void fileOpened(const QString &fileName);
@@ -36,14 +62,42 @@ Q_SIGNALS:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createMenus();
-    void onLoaded(const LoadedFrame &frame);
-    void onFailed(const QString &fileName, const TimeFrame::Error &error);
+    QWidget *createSidebar();
+    void onEngineChanged(const std::shared_ptr<Engine::EngineApi> &engine);
+    void onServiceState(const ServiceState &state);
+    void refreshIndex();
+    void onImported(const LoadedFrame &frame);
+    void onImportFailed(const QString &fileName, const QString &message);
+    void inspectLiveSelection();
+    void inspectImportedSelection();
+    void showFrame(const LoadedFrame &frame);
     void updateTitle();
+    void restoreLayout();
+    void saveLayout() const;
 
+    ServiceHost *m_host = nullptr;
+    std::shared_ptr<Engine::EngineApi> m_engine;
+    FrameListModel *m_liveFrames = nullptr;
+    FrameListModel *m_importedFrames = nullptr;
+    FrameListView *m_liveView = nullptr;
+    FrameListView *m_importedView = nullptr;
+    QTabWidget *m_listTabs = nullptr;
+    QTabWidget *m_centre = nullptr;
+    QSplitter *m_split = nullptr;
+    ServerPanel *m_serverPanel = nullptr;
+    ChartPanel *m_liveCharts = nullptr;
     FrameInspector *m_inspector = nullptr;
-    FrameLoader *m_loader = nullptr;
-    QString m_fileName; // of the frame shown
+    FrameImporter *m_importer = nullptr;
+    FrameFetcher *m_fetcher = nullptr;
+    DemoFeed *m_demo = nullptr;
+    ServiceStatusBar *m_statusBar = nullptr;
+    QAction *m_demoAction = nullptr;
+    QHash<QString, LoadedFrame> m_imported; // by file name
+    QString m_shownName; // of the frame in the inspector
+    QMetaObject::Connection m_frameFinished;
+    bool m_demoWanted = false; // the demo resumes on the restarted engine
 };

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servicehost.h"
+
+#include "engine/frameengine.h"
+#include "server/httpserver.h"
+#include "server/servermetrics.h"
+
+#include <QElapsedTimer>
+#include <QThread>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+class ServiceHost::Worker : public QObject
+{
+public:
+    explicit Worker(ServiceHost *host)
+        : m_host(host)
+        , m_stats(new QTimer(this))
+    {
+        m_stats->setInterval(1000);
+        connect(m_stats, &QTimer::timeout, this, [this] { publish(); });
+    }
+
+    void apply(const ServiceConfig &config)
+    {
+        stopAll();
+        m_config = config;
+        m_state = {};
+        m_state.phase = ServiceState::Phase::Starting;
+        m_state.bindAddress = config.server.bindAddress;
+        m_state.tls = !config.server.tlsCertificateFile.isEmpty();
+        publish();
+
+        // Deleted on its own thread where possible: it was created here.
+        std::shared_ptr<Engine::FrameEngine> engine(
+            new Engine::FrameEngine(config.engine), [](Engine::FrameEngine *e) {
+                if (e->thread() == QThread::currentThread() || !e->thread()->isRunning())
+                    delete e;
+                else
+                    e->deleteLater();
+            });
+        QString error;
+        if (!engine->start(Engine::Threading::OwnThread, &error)) {
+            m_state.phase = ServiceState::Phase::Failed;
+            m_state.error = error;
+            publish();
+            return;
+        }
+        m_engine = engine;
+        m_lastEvents = engine->status().eventsAccepted;
+        m_clock.start();
+        QMetaObject::invokeMethod(m_host, [host = m_host, engine] { host->onEngine(engine); });
+        m_state.phase = ServiceState::Phase::Running;
+        if (config.serve)
+            startServer();
+        m_stats->start();
+        publish();
+    }
+
+    void setServing(bool serving)
+    {
+        m_config.serve = serving;
+        if (!serving)
+            stopServer();
+        else if (m_engine && !m_server)
+            startServer();
+        publish();
+    }
+
+    void stopAll()
+    {
+        m_stats->stop();
+        stopServer();
+        if (m_engine) {
+            QMetaObject::invokeMethod(m_host, [host = m_host] { host->onEngine(nullptr); });
+            m_engine->stop();
+            m_engine.reset();
+        }
+        m_state.phase = ServiceState::Phase::Stopped;
+        m_state.eventsPerSecond = 0;
+        m_state.connections = 0;
+        publish();
+    }
+
+private:
+    void startServer()
+    {
+        Server::ServerOptions options = m_config.server;
+        options.frameDurationMs = m_config.engine.frameDurationMs;
+        m_server = std::make_unique<Server::HttpServer>(m_engine.get(), options);
+        QString error;
+        if (!m_server->start(&error)) {
+            m_server.reset();
+            m_state.error = error;
+            m_state.listening = false;
+            m_state.port = 0;
+            return;
+        }
+        m_state.listening = true;
+        m_state.port = m_server->port();
+    }
+
+    void stopServer()
+    {
+        if (m_server) {
+            m_server->stop();
+            m_server.reset();
+        }
+        m_state.listening = false;
+        m_state.port = 0;
+    }
+
+    void publish()
+    {
+        if (m_engine) {
+            m_state.status = m_engine->status();
+            const qint64 elapsed = m_clock.restart();
+            const qint64 events = m_state.status.eventsAccepted;
+            if (elapsed > 0)
+                m_state.eventsPerSecond = double(events - m_lastEvents) * 1000.0 / elapsed;
+            m_lastEvents = events;
+            if (m_state.status.storage == Engine::StorageState::Unavailable)
+                m_state.error = m_state.status.storageDetail;
+        }
+        m_state.connections = m_server ? m_server->metrics().connections() : 0;
+        QMetaObject::invokeMethod(m_host,
+                                  [host = m_host, state = m_state] { host->onState(state); });
+    }
+
+    ServiceHost *m_host;
+    QTimer *m_stats;
+    ServiceConfig m_config;
+    ServiceState m_state;
+    std::shared_ptr<Engine::FrameEngine> m_engine;
+    std::unique_ptr<Server::HttpServer> m_server;
+    QElapsedTimer m_clock;
+    qint64 m_lastEvents = 0;
+};
+
+ServiceHost::ServiceHost(QObject *parent)
+    : QObject(parent)
+    , m_thread(std::make_unique<QThread>())
+    , m_worker(new Worker(this))
+{
+    qRegisterMetaType<ServiceState>();
+    m_thread->setObjectName(u"SyncStreamer service"_s);
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+ServiceHost::~ServiceHost()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->stopAll(); }, Qt::BlockingQueuedConnection);
+    m_engine.reset();
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void ServiceHost::apply(const ServiceConfig &config)
+{
+    m_config = config;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, config] { w->apply(config); });
+}
+
+void ServiceHost::setServing(bool serving)
+{
+    m_config.serve = serving;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, serving] { w->setServing(serving); });
+}
+
+void ServiceHost::stop()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->stopAll(); });
+}
+
+void ServiceHost::onEngine(const std::shared_ptr<Engine::EngineApi> &engine)
+{
+    m_engine = engine;
+    Q_EMIT engineChanged(engine);
+}
+
+void ServiceHost::onState(const ServiceState &state)
+{
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
