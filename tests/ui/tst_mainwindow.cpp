@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window opens TimeFrame files off the GUI thread and shows their channels.
 #include "channeltablemodel.h"
+#include "frameinspector.h"
+#include "framelistmodel.h"
+#include "itemtablemodel.h"
 #include "mainwindow.h"
 
 #include "format/timeframe.h"
@@ -11,6 +14,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,7 +58,7 @@ bool openAndWait(MainWindow &window, const QString &fileName)
 {
     QSignalSpy opened(&window, &MainWindow::fileOpened);
     window.openFile(fileName);
-    return opened.wait() || opened.count() == 1;
+    return opened.count() == 1 || opened.wait();
 }
 
 } // namespace
@@ -77,6 +81,7 @@ private:
 
 void tst_MainWindow::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // never the user's settings
     if (!QFile::exists(example()))
         QSKIP("The shared worked example (testdata/timeframe/example.tf) is not present.");
     QVERIFY(m_dir.isValid());
@@ -89,7 +94,7 @@ void tst_MainWindow::menus()
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
         menus.append(action->text());
-    QCOMPARE(menus, (QStringList {u"&File"_s, u"&Help"_s}));
+    QCOMPARE(menus, (QStringList {u"&File"_s, u"&View"_s, u"&Help"_s}));
 
     const QList<QAction *> actions = window.findChildren<QAction *>();
     const auto find = [&actions](const QString &text) -> QAction * {
@@ -114,6 +119,17 @@ void tst_MainWindow::opensExample()
     QCOMPARE(rows(*window.channelModel()), kExampleRows);
     QCOMPARE(window.windowTitle(), u"example.tf — SyncStreamer"_s);
     QVERIFY(!window.findChild<QMessageBox *>());
+
+    // In the imported list, and its items through the zero-copy view.
+    QCOMPARE(window.importedFrames()->rowCount(), 1);
+    QCOMPARE(window.importedFrames()->row(0).fileName, example());
+    ItemTableModel *items = window.inspector()->itemModel();
+    QAbstractItemModelTester tester(items, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(items->rowCount(), 6);
+    QCOMPARE(items->index(0, ItemTableModel::ChannelColumn).data().toString(), u"temperature"_s);
+    QVERIFY(items->preview(0).contains(u'\n')); // pretty JSON
+    const QString hex = items->preview(3); // camera-1: binary
+    QVERIFY2(hex.startsWith(u"00000000  "_s), qPrintable(hex));
 }
 
 void tst_MainWindow::malformedKeepsWhatWasShown_data()
