@@ -70,7 +70,7 @@ class ChartFeed : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kRefreshMs = 33;
+    static constexpr int kRefreshMs = 34; // under 30 refreshes a second
 
     explicit ChartFeed(QObject *parent = nullptr);
     ~ChartFeed() override;
