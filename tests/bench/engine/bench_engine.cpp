@@ -51,10 +51,18 @@ EngineConfig ingestConfig(const QString &dir)
     return config;
 }
 
+// The data directories live under $SYNCSTREAMER_BENCH_DIR where set (to compare a disk with a
+// tmpfs), else in the system's temporary directory.
+QString benchDirTemplate()
+{
+    const QString parent = qEnvironmentVariable("SYNCSTREAMER_BENCH_DIR");
+    return (parent.isEmpty() ? QDir::tempPath() : parent) + u"/bench_engine-XXXXXX"_s;
+}
+
 // One engine for the ingest benchmarks, on its own thread as in the product.
 struct IngestFixture
 {
-    QTemporaryDir dir;
+    QTemporaryDir dir {benchDirTemplate()};
     std::unique_ptr<FrameEngine> engine;
     IngestFixture()
     {
