@@ -17,6 +17,7 @@ void ChannelRates::record(const QList<Engine::LiveEvent> &events, qint64 nowMs)
             c.counts[bucket] = 0;
         }
         ++c.counts[bucket];
+        c.lastSecond = second;
     }
 }
 
@@ -28,6 +29,8 @@ QList<ChannelRates::Row> ChannelRates::snapshot(qint64 nowMs) const
     const QMutexLocker lock(&m_mutex);
     rows.reserve(m_channels.size());
     for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it) {
+        if (it->lastSecond < second - kForgetSeconds)
+            continue;
         qint64 events = 0;
         for (size_t b = 0; b < it->seconds.size(); ++b) {
             if (it->seconds[b] < second && it->seconds[b] >= second - kWindowSeconds)

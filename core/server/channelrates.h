@@ -18,6 +18,7 @@ class ChannelRates
 {
 public:
     static constexpr int kWindowSeconds = 5;
+    static constexpr int kForgetSeconds = 60; // channels quiet this long are not listed
 
     struct Row
     {
@@ -35,6 +36,7 @@ private:
     {
         QString type;
         qint64 lastTimestamp = 0;
+        qint64 lastSecond = 0; // when the channel last had an event (receive time)
         std::array<qint64, kWindowSeconds + 1> seconds {}; // which second each bucket counts
         std::array<qint64, kWindowSeconds + 1> counts {};
     };

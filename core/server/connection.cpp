@@ -28,6 +28,8 @@ constexpr qint64 kReadBuffer = 256 * 1024;
 // What a refused request of unknown length may still send before the connection is cut.
 constexpr qint64 kUnknownDrainBudget = 64 * 1024 * 1024;
 constexpr qint64 kLingerMs = 2'000;
+// The largest refused body that is read to its end before the connection closes.
+constexpr qint64 kMaxDiscard = qint64(1) << 30;
 
 } // namespace
 
@@ -74,6 +76,10 @@ void Connection::onReadyRead()
         drain();
         return;
     }
+    if (m_discarding) {
+        discard();
+        return;
+    }
     // While a response is in flight the bytes stay in the socket's bounded read buffer.
     if (!m_busy && !m_closing)
         processInput();
@@ -84,7 +90,7 @@ void Connection::processInput()
     if (m_inProcess || m_gone)
         return;
     const QScopedValueRollback inProcess(m_inProcess, true);
-    while (!m_busy && !m_closing && !m_lingering && !m_gone) {
+    while (!m_busy && !m_closing && !m_lingering && !m_discarding && !m_gone) {
         // A client that pipelines requests without reading the answers waits here.
         if (m_socket->bytesToWrite() > kHighWater)
             return;
@@ -141,9 +147,15 @@ void Connection::refuse(const RequestParser::Failure &failure)
     m_head = false;
     // What the client still sends of a refused body is read and dropped (bounded), so that it
     // sees the answer instead of a reset.
+    // A refused body of known length is read to its end before the connection is closed, so
+    // that clients which read the answer only after sending everything still get it.
     const qint64 buffered = m_in.size() - m_inPos;
-    m_drainBudget =
-        failure.unreadBodyBytes >= 0 ? failure.unreadBodyBytes - buffered : kUnknownDrainBudget;
+    m_discardRemaining = qMax<qint64>(0, failure.unreadBodyBytes - buffered);
+    // Beyond this, waiting for the body is not worth the bandwidth: the write side is shut at
+    // once and the client stops (or is cut off after the lingering budget).
+    if (m_discardRemaining > qMax(kMaxDiscard, 4 * m_limits.maxBody))
+        m_discardRemaining = 0;
+    m_drainBudget = kUnknownDrainBudget;
     m_in.clear();
     m_inPos = 0;
     respond(HttpResponse::error(failure.status, failure.error, failure.detail));
@@ -250,13 +262,13 @@ void Connection::onBytesWritten()
             shutdownWrite();
         return;
     }
-    if (!m_busy && !m_lingering)
+    if (!m_busy && !m_lingering && !m_discarding)
         processInput();
 }
 
 void Connection::closeGracefully()
 {
-    if (m_closing || m_lingering || m_gone)
+    if (m_closing || m_lingering || m_discarding || m_gone)
         return;
     m_closing = true;
     m_in.clear();
@@ -270,6 +282,11 @@ void Connection::closeGracefully()
 void Connection::shutdownWrite()
 {
     m_closing = false;
+    if (m_discardRemaining > 0) {
+        m_discarding = true;
+        discard();
+        return;
+    }
     if (qobject_cast<QSslSocket *>(m_socket)) {
         // TLS has its own closing handshake.
         m_socket->disconnectFromHost();
@@ -281,6 +298,17 @@ void Connection::shutdownWrite()
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     touch();
     drain();
+}
+
+void Connection::discard()
+{
+    const qint64 n = m_socket->skip(qMin(m_discardRemaining, m_socket->bytesAvailable()));
+    if (n > 0)
+        m_discardRemaining -= n;
+    if (m_discardRemaining <= 0) {
+        m_discarding = false;
+        shutdownWrite();
+    }
 }
 
 void Connection::drain()
@@ -317,6 +345,11 @@ void Connection::checkTimeouts(qint64 nowMs)
     const qint64 idle = nowMs - m_lastActivity;
     if (m_lingering) {
         if (idle > qMin<qint64>(kLingerMs, m_limits.idleTimeoutMs))
+            abortNow();
+        return;
+    }
+    if (m_discarding) {
+        if (idle > m_limits.idleTimeoutMs)
             abortNow();
         return;
     }

@@ -70,6 +70,7 @@ private:
     void closeGracefully();
     void shutdownWrite();
     void drain();
+    void discard();
     void abortNow();
     void touch() { m_lastActivity = steadyNowMs(); }
 
@@ -96,6 +97,8 @@ private:
     qint64 m_bodyEnd = 0;
     bool m_closeAfterBody = false;
 
+    bool m_discarding = false; // answered; dropping the rest of a refused body
+    qint64 m_discardRemaining = 0; // bytes of that body still to come
     qint64 m_drainBudget = 0;
     qint64 m_lastActivity = 0;
 };
