@@ -313,7 +313,6 @@ void tst_Cli::usageErrors_data()
     const QString json = example(u"example.json"_s);
     QTest::addRow("unknown subcommand") << QStringList {u"frobnicate"_s} << u"frobnicate"_s;
     QTest::addRow("unknown option") << QStringList {u"--frobnicate"_s} << u"frobnicate"_s;
-    QTest::addRow("headless not yet") << QStringList {u"--headless"_s} << u"headless"_s;
     QTest::addRow("two files") << QStringList {tf, tf} << u"one file"_s;
     QTest::addRow("inspect without file") << QStringList {u"inspect"_s} << u"missing"_s;
     QTest::addRow("decode without file") << QStringList {u"decode"_s} << u"missing"_s;
