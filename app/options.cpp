@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 
 using namespace Qt::StringLiterals;
 
@@ -85,6 +86,9 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     parser.addOption({u"demo"_s,
                       Launch::tr("Start the window's demo producers (sensor, clock, "
                                  "camera and log channels).")});
+    parser.addOption({u"lang"_s,
+                      Launch::tr("Language of the window: de or en. Default: the system's."),
+                      Launch::tr("language")});
 
     const QString program = u"syncstreamer"_s;
     if (!parser.parse(arguments)) {
@@ -120,5 +124,37 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     options.platformArgument = parser.isSet(u"platform"_s);
     options.headless = parser.isSet(u"headless"_s);
     options.demo = parser.isSet(u"demo"_s);
+    if (parser.isSet(u"lang"_s)) {
+        options.language = parser.value(u"lang"_s).toLower();
+        if (options.language != u"de" && options.language != u"en") {
+            Console::err(Launch::tr("syncstreamer: --lang takes de or en, not \"%1\".\n")
+                             .arg(parser.value(u"lang"_s))
+                         % Launch::tr("Run 'syncstreamer --help' for usage.") % u'\n');
+            return {std::nullopt, ExitUsage};
+        }
+    }
+    if (!options.headless) {
+        // The window checks the server and engine options here; the headless mode reads them
+        // itself.
+        const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QString error;
+        const std::optional<Server::ServerOptions> server =
+            serverOptionsFromParser(parser, environment, &error);
+        Engine::EngineConfig engine =
+            Engine::configFromParser(parser, error.isEmpty() ? &error : nullptr);
+        if (error.isEmpty() && parser.isSet(u"layout"_s)) {
+            if (const auto layout = TimeFrame::layoutFromName(parser.value(u"layout"_s)))
+                engine.layout = *layout;
+            else
+                error =
+                    Launch::tr("Invalid value \"%1\" for --layout.").arg(parser.value(u"layout"_s));
+        }
+        if (!server || !error.isEmpty()) {
+            Console::err(program % u": "_s % error % u'\n');
+            return {std::nullopt, ExitUsage};
+        }
+        options.overrides = {CommandLineOverrides::givenOptions(parser, environment), engine,
+                             *server};
+    }
     return {options, ExitSuccess};
 }

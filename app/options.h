@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "appsettings.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +17,10 @@ struct LaunchOptions
     bool platformArgument = false; // -platform given: Qt is told where to show the window
     bool headless = false; // --headless: engine and HTTP server without a window
     bool demo = false; // --demo: the window starts its built-in demo producers
+    QString language; // --lang: "de" or "en"; empty: the system's
+    // The server and engine options given on the command line or in the environment: they
+    // take precedence over the stored settings for this run.
+    CommandLineOverrides overrides;
 };
 
 // What parsing concluded: either options to run with, or an exit status after the parser

@@ -3,6 +3,8 @@
 
 #include "chartpanel.h"
 #include "demofeed.h"
+#include "exportcontroller.h"
+#include "exportdialog.h"
 #include "framefetcher.h"
 #include "frameimporter.h"
 #include "frameinspector.h"
@@ -12,6 +14,8 @@
 #include "serverpanel.h"
 #include "servicehost.h"
 #include "servicestatusbar.h"
+#include "settingsdialog.h"
+#include "trayicon.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -52,6 +56,8 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     , m_importer(new FrameImporter(this))
     , m_fetcher(new FrameFetcher(this))
     , m_demo(new DemoFeed(this))
+    , m_export(new ExportController(this))
+    , m_trayAvailable(TrayIcon::isAvailable())
 {
     m_liveCharts = new ChartPanel(ChartPanel::Mode::Live, this);
     m_inspector = new FrameInspector(this);
@@ -97,6 +103,8 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
                                                    true,
                                                    {}});
     });
+    connect(m_export, &ExportController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_demo, &DemoFeed::runningChanged, this,
             [this](bool running) { m_demoAction->setChecked(running); });
 
@@ -148,8 +156,20 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open TimeFrame…"), this, &MainWindow::showOpenDialog);
     open->setShortcut(QKeySequence::Open);
+    open->setIcon(QIcon::fromTheme(u"document-open"_s));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::showExportDialog);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setIcon(QIcon::fromTheme(u"document-export"_s));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settings->setShortcut(QKeySequence::Preferences);
+    if (settings->shortcut().isEmpty()) // no platform convention on some desktops
+        settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    settings->setIcon(QIcon::fromTheme(u"preferences-system"_s));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
+    quit->setIcon(QIcon::fromTheme(u"application-exit"_s));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     if (quit->shortcut().isEmpty()) // QKeySequence::Quit is empty on some platforms
@@ -176,6 +196,9 @@ void MainWindow::createMenus()
     m_demoAction->setEnabled(m_host != nullptr);
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::setDemoRunning);
     help->addSeparator();
+    QAction *keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
+    keys->setIcon(QIcon::fromTheme(u"help-contents"_s));
     QAction *about = help->addAction(tr("&About SyncStreamer"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
 }
@@ -222,6 +245,8 @@ void MainWindow::onServiceState(const ServiceState &state)
 {
     m_serverPanel->setState(state);
     m_statusBar->setState(state);
+    if (m_tray)
+        m_tray->setState(state);
 }
 
 void MainWindow::openFile(const QString &fileName)
@@ -353,6 +378,15 @@ void MainWindow::saveLayout() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    if (!m_quitting && keepsServingOnClose()) {
+        event->ignore();
+        hide();
+        if (!m_trayNoticeShown) {
+            m_trayNoticeShown = true;
+            m_tray->notifyHidden();
+        }
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "appsettings.h"
 #include "engine/engineapi.h"
 #include "format/timeframe.h"
 #include "framefile.h"
@@ -13,6 +14,7 @@
 class ChannelTableModel;
 class ChartPanel;
 class DemoFeed;
+class ExportController;
 class FrameFetcher;
 class FrameImporter;
 class FrameInspector;
@@ -23,6 +25,7 @@ class QTabWidget;
 class ServerPanel;
 class ServiceHost;
 class ServiceStatusBar;
+class TrayIcon;
 struct ServiceState;
 
 // The application's main window: it arranges the panels (server, frame lists, live charts,
@@ -42,6 +45,17 @@ public:
     ChartPanel *liveCharts() const { return m_liveCharts; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     DemoFeed *demoFeed() const { return m_demo; }
+    ExportController *exporter() const { return m_export; }
+    TrayIcon *trayIcon() const { return m_tray; }
+
+    // The stored settings and what the command line overrides in this run; the service runs
+    // with the settings with the overrides applied.
+    void setSettings(const AppSettings &settings, const CommandLineOverrides &overrides = {});
+    const AppSettings &settings() const { return m_settings; }
+    // Whether the desktop has a system tray (asked of the platform by default).
+    void setSystemTrayAvailable(bool available);
+    // Closing the window hides it and keeps serving: the tray setting is on and there is a tray.
+    bool keepsServingOnClose() const;
 
 public Q_SLOTS:
     // Imports files off the GUI thread; each ends in fileOpened() or fileOpenFailed(). What the
@@ -52,6 +66,14 @@ public Q_SLOTS:
     void showOpenDialog();
     void showAbout();
     void setDemoRunning(bool running);
+    void showExportDialog();
+    void showSettings();
+    void showShortcuts();
+    // Quits the application, also where closing the window would only hide it.
+    void quit();
+    // The settings dialog's OK and Apply: stores them and restarts the service where the
+    // engine's or the server's options changed.
+    void applySettings(const AppSettings &settings);
 
 Q_SIGNALS:
     void fileOpened(const QString &fileName);
@@ -78,6 +100,8 @@ private:
     void updateTitle();
     void restoreLayout();
     void saveLayout() const;
+    void updateTray();
+    QList<int> selectedRows(bool imported) const;
 
     ServiceHost *m_host = nullptr;
     std::shared_ptr<Engine::EngineApi> m_engine;
@@ -100,4 +124,11 @@ private:
     QString m_shownName; // of the frame in the inspector
     QMetaObject::Connection m_frameFinished;
     bool m_demoWanted = false; // the demo resumes on the restarted engine
+    ExportController *m_export = nullptr;
+    TrayIcon *m_tray = nullptr; // while the tray setting is on and the desktop has a tray
+    AppSettings m_settings;
+    CommandLineOverrides m_overrides;
+    bool m_trayAvailable = false;
+    bool m_quitting = false;
+    bool m_trayNoticeShown = false;
 };

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "frameexporter.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateTimeEdit;
+class QDialogButtonBox;
+class QLineEdit;
+class QRadioButton;
+
+// File → Export: the selected frames or a time range, as one file per frame into a folder or
+// merged into one file, in TimeFrame, CSV or JSON.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // The selected frames' count and span, and the span of every frame of the list.
+    ExportDialog(int selectedCount, qint64 selectedFrom, qint64 selectedTo, qint64 allFrom,
+                 qint64 allTo, QWidget *parent = nullptr);
+
+    bool rangeChosen() const; // false: the selected frames
+    FrameExporter::Options options() const;
+
+private:
+    void updateState();
+    void browse();
+
+    QRadioButton *m_selected = nullptr;
+    QRadioButton *m_range = nullptr;
+    QDateTimeEdit *m_from = nullptr;
+    QDateTimeEdit *m_to = nullptr;
+    QRadioButton *m_perFrame = nullptr;
+    QRadioButton *m_merged = nullptr;
+    QComboBox *m_format = nullptr;
+    QComboBox *m_layout = nullptr;
+    QLineEdit *m_target = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    qint64 m_selectedFrom = 0;
+    qint64 m_selectedTo = 0;
+};
