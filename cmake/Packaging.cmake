@@ -41,17 +41,19 @@ set(CPACK_PACKAGE_CONTACT "${syncstreamer_deb_maintainer}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "timestamped events in time frames, served on the LAN")
 set(CPACK_PACKAGE_DESCRIPTION
-    "SyncStreamer collects timestamped events that producers post over HTTP to named
-channels, cuts them into fixed time frames, encodes every finished frame in the binary
-TimeFrame format and serves the frames to clients on the local network, who play them
-back in sync.
+    "SyncStreamer collects timestamped events that producers post over HTTP to
+named channels, cuts them into fixed time frames, encodes every finished frame
+in the binary TimeFrame format and serves the frames to clients on the local
+network, who play them back in sync.
 
-The desktop window lists the frames, plots the channels live and inspects single frames;
-a web player is served to every browser on the network. The package also holds a systemd
-service that runs the server without a window (not enabled on installation).")
+The desktop window lists the frames, plots the channels live and inspects
+single frames; a web player is served to every browser on the network. The
+package also holds a systemd service that runs the server without a window
+(not enabled on installation).")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 # Install with DESTDIR, so that the install-time code sees the real prefix /usr.
 set(CPACK_SET_DESTDIR ON)
+set(CPACK_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/")
 

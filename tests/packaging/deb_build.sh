@@ -24,8 +24,16 @@ rm -rf "$out/_CPack_Packages"
 echo "package: $(basename "$deb")"
 dpkg-deb --field "$deb"
 depends=$(dpkg-deb --field "$deb" Depends)
-for lib in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6httpserver6 libqt6charts6 libc6; do
-    [[ $depends == *"$lib"* ]] || fail "Depends does not name $lib: $depends"
+# Every Qt library the packaged executable links must be a dependency, by its Debian package.
+dpkg-deb -x "$deb" "$WORK/root"
+qtlibs=$(objdump -p "$WORK/root/usr/bin/syncstreamer" | awk '$1 == "NEEDED" && $2 ~ /^libQt6/ { print $2 }')
+[ -n "$qtlibs" ] || fail "the packaged executable links no Qt library"
+for lib in $qtlibs libc.so.6; do
+    pkg=$(dpkg -S "*/$lib" 2>/dev/null | head -n 1 | cut -d: -f1)
+    [ -n "$pkg" ] || fail "no installed Debian package holds $lib"
+    [[ ", $depends" == *", $pkg "* || ", $depends," == *", $pkg,"* ]] ||
+        fail "Depends does not name $pkg (for $lib): $depends"
+    echo "ok: $lib from $pkg is a dependency"
 done
 [[ $depends == *qt6-qpa-plugins* ]] || fail "Depends does not name qt6-qpa-plugins"
 dpkg-deb --contents "$deb"

@@ -51,7 +51,7 @@ done
 
 "$stage/usr/bin/syncstreamer" --version | grep -q '^syncstreamer [0-9]' ||
     fail "the installed executable does not print its version"
-zcat "$stage/usr/share/man/man1/syncstreamer.1.gz" | grep -q -- '--headless' ||
+zcat "$stage/usr/share/man/man1/syncstreamer.1.gz" | grep -Eq -- '(\\-|-){2}headless' ||
     fail "the man page does not describe --headless"
 
 unit="$stage/usr/lib/systemd/system/syncstreamer.service"
