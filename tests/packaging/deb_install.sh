@@ -24,6 +24,10 @@ remove() {
         echo "\$ dpkg -r syncstreamer"
         dpkg -r syncstreamer || true
     fi
+    # dpkg -r keeps the conffile /etc/default/syncstreamer; leave the machine as it was.
+    if dpkg-query -W -f='${Status}' syncstreamer 2>/dev/null | grep -q 'config-files'; then
+        dpkg --purge syncstreamer >/dev/null || true
+    fi
 }
 trap 'remove; cleanup' EXIT
 
