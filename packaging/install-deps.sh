@@ -12,6 +12,7 @@ packages="
     clang libclang-rt-14-dev clang-format
     xvfb xauth fonts-dejavu-core
     chromium
+    dpkg-dev lintian desktop-file-utils appstream help2man librsvg2-bin curl
 "
 
 missing=""
