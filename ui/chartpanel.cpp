@@ -317,17 +317,19 @@ void ChartPanel::applySnapshot(const ChartSnapshot &snapshot)
         m_valuesY->setRange(lo - margin, hi + margin);
     }
 
+    // A paused or zoomed view keeps its range, even for a snapshot computed before it froze.
+    const qint64 from = m_request.follow ? snapshot.from : m_request.from;
+    const qint64 to = m_request.follow ? snapshot.to : m_request.to;
     for (QDateTimeAxis *axis : {m_timelineX, m_valuesX}) {
-        axis->setRange(QDateTime::fromMSecsSinceEpoch(snapshot.from),
-                       QDateTime::fromMSecsSinceEpoch(snapshot.to));
-        axis->setFormat(snapshot.to - snapshot.from > 3'600'000    ? u"HH:mm"_s
-                            : snapshot.to - snapshot.from > 20'000 ? u"HH:mm:ss"_s
-                                                                   : u"HH:mm:ss.zzz"_s);
+        axis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
+        axis->setFormat(to - from > 3'600'000    ? u"HH:mm"_s
+                            : to - from > 20'000 ? u"HH:mm:ss"_s
+                                                 : u"HH:mm:ss.zzz"_s);
     }
-    m_timelineView->setShownRange(snapshot.from, snapshot.to);
-    m_valuesView->setShownRange(snapshot.from, snapshot.to);
-    m_shownFrom = snapshot.from;
-    m_shownTo = snapshot.to;
+    m_timelineView->setShownRange(from, to);
+    m_valuesView->setShownRange(from, to);
+    m_shownFrom = from;
+    m_shownTo = to;
     m_feed->snapshotTaken();
     Q_EMIT snapshotApplied(snapshot);
 }
