@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QNetworkInterface>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -260,16 +261,40 @@ int runHeadless(const QStringList &arguments)
     watchTerminationSignals(&context);
 
     const QString scheme = options->tlsCertificateFile.isEmpty() ? u"http"_s : u"https"_s;
-    QString host = options->bindAddress.toString();
-    if (options->bindAddress == QHostAddress::Any || options->bindAddress == QHostAddress::AnyIPv4
-        || options->bindAddress == QHostAddress::AnyIPv6)
-        host = u"0.0.0.0"_s;
-    else if (options->bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
-        host = u'[' + host + u']';
-    Console::out(Headless::tr("Serving %1://%2:%3/ from %4 (data in %5); stop with Ctrl+C or "
-                              "SIGTERM.\n")
-                     .arg(scheme, host)
-                     .arg(server.port())
+    const QString port = QString::number(server.port());
+    auto urlFor = [&](const QHostAddress &address) -> QString {
+        QString host = address.toString();
+        if (address.protocol() == QAbstractSocket::IPv6Protocol)
+            host = u'[' + host + u']';
+        return scheme + u"://"_s + host + u':' + port + u'/';
+    };
+    QStringList urls;
+    const QHostAddress bound = options->bindAddress;
+    if (bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4
+        || bound == QHostAddress::AnyIPv6) {
+        // Every address a person can open, loopback first.
+        urls.append(urlFor(QHostAddress(QHostAddress::LocalHost)));
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            if (address.isLoopback() || address.isLinkLocal())
+                continue;
+            const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+            if (!v4 && address.protocol() != QAbstractSocket::IPv6Protocol)
+                continue;
+            if (v4 && bound == QHostAddress::AnyIPv6)
+                continue;
+            if (!v4 && bound == QHostAddress::AnyIPv4)
+                continue;
+            QHostAddress plain = address;
+            plain.setScopeId(QString());
+            const QString url = urlFor(plain);
+            if (!urls.contains(url))
+                urls.append(url);
+        }
+    } else {
+        urls.append(urlFor(bound));
+    }
+    Console::out(Headless::tr("Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.\n")
+                     .arg(urls.join(u", "_s))
                      .arg(server.workerCount() == 1
                               ? Headless::tr("1 thread")
                               : Headless::tr("%1 threads").arg(server.workerCount()))

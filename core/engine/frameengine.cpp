@@ -19,8 +19,10 @@ namespace Engine {
 
 namespace {
 
-// Live subscribers are woken at most this often, however many events arrive.
-constexpr int kLiveBatchMs = 5;
+// Live events go out at once when none went out in the last kLiveIdleMs; under load they are
+// coalesced for kLiveBatchMs, so subscribers are woken at most that often however many arrive.
+constexpr qint64 kLiveIdleMs = 1;
+constexpr int kLiveBatchMs = 2;
 // After a long stall (a suspended machine), at most this many empty frames fill the gap when no
 // retention count says otherwise: more would be removed by retention at once anyway.
 constexpr qint64 kMaxGapFrames = 8640;
@@ -264,8 +266,12 @@ void FrameEngine::onWake()
     }
     if (syncPending && !m_syncTimer->isActive())
         m_syncTimer->start(int(m_config.fsyncIntervalMs));
-    if (livePending && !m_liveTimer->isActive())
-        m_liveTimer->start(kLiveBatchMs);
+    if (livePending && !m_liveTimer->isActive()) {
+        if (!m_liveClock.isValid() || m_liveClock.elapsed() >= kLiveIdleMs)
+            flushLive();
+        else
+            m_liveTimer->start(kLiveBatchMs);
+    }
     emitStatusIfChanged();
     armFrameTimer();
 }
@@ -563,8 +569,10 @@ void FrameEngine::flushLive()
         QMutexLocker locker(&m_openMutex);
         batch.swap(m_live);
     }
-    if (!batch.isEmpty())
+    if (!batch.isEmpty()) {
+        m_liveClock.start();
         Q_EMIT liveEvents(batch);
+    }
 }
 
 void FrameEngine::emitStatusIfChanged()

@@ -6,6 +6,7 @@
 #include "engineconfig.h"
 #include "framestore.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 
 #include <atomic>
@@ -136,6 +137,7 @@ private:
     QTimer *m_frameTimer = nullptr;
     QTimer *m_syncTimer = nullptr;
     QTimer *m_liveTimer = nullptr;
+    QElapsedTimer m_liveClock; // since the last live batch went out (engine thread)
 };
 
 } // namespace Engine

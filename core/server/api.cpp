@@ -4,6 +4,7 @@
 #include "accesspolicy.h"
 #include "livefeed.h"
 #include "router.h"
+#include "webfiles.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -99,6 +100,22 @@ HttpResponse Api::answer(const HttpRequest &request, Connection *connection, boo
     case Endpoint::Time:
         r = m_info.time(request);
         break;
+    case Endpoint::WebFile: {
+        const WebFile &file = *route.webFile;
+        r.contentType = file.contentType;
+        r.addHeader("ETag", file.etag);
+        // Unversioned names: revalidated on every load, so old and new modules never mix.
+        r.addHeader("Cache-Control", "no-cache");
+        r.addHeader("X-Content-Type-Options", "nosniff");
+        if (ifNoneMatchHits(request.header("if-none-match"), file.etag)) {
+            r.status = 304;
+            r.contentType.clear();
+            break;
+        }
+        r.body = file.body; // implicitly shared
+        r.headOnly = method == "HEAD";
+        break;
+    }
     case Endpoint::Events: {
         if (method == "HEAD") {
             r.contentType = "text/event-stream; charset=utf-8";

@@ -53,25 +53,6 @@ QByteArray listing(const QList<Engine::FrameSummary> &frames, qint64 from, qint6
     return out;
 }
 
-// True where an If-None-Match list names this entity tag (weak comparison, RFC 9110 13.1.2).
-bool noneMatchHits(QByteArrayView header, QByteArrayView etag)
-{
-    while (!header.isEmpty()) {
-        const qsizetype comma = header.indexOf(',');
-        QByteArrayView tag = (comma < 0 ? header : header.first(comma)).trimmed();
-        if (tag == "*")
-            return true;
-        if (tag.startsWith("W/"))
-            tag = tag.sliced(2);
-        if (tag == etag)
-            return true;
-        if (comma < 0)
-            break;
-        header = header.sliced(comma + 1);
-    }
-    return false;
-}
-
 struct ByteRange
 {
     enum Kind { None, Satisfiable, Unsatisfiable } kind = None;
@@ -231,7 +212,7 @@ HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id)
     r.addHeader("Cache-Control", "public, max-age=31536000, immutable");
     r.addHeader("Accept-Ranges", "bytes");
 
-    if (noneMatchHits(request.header("if-none-match"), tag)) {
+    if (ifNoneMatchHits(request.header("if-none-match"), tag)) {
         r.status = 304;
         r.contentType.clear();
         return r;

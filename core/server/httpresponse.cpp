@@ -43,6 +43,25 @@ HttpResponse HttpResponse::error(int status, QByteArrayView code, QStringView de
     return r;
 }
 
+// True where an If-None-Match list names this entity tag (weak comparison, RFC 9110 13.1.2).
+bool ifNoneMatchHits(QByteArrayView header, QByteArrayView etag)
+{
+    while (!header.isEmpty()) {
+        const qsizetype comma = header.indexOf(',');
+        QByteArrayView tag = (comma < 0 ? header : header.first(comma)).trimmed();
+        if (tag == "*")
+            return true;
+        if (tag.startsWith("W/"))
+            tag = tag.sliced(2);
+        if (tag == etag)
+            return true;
+        if (comma < 0)
+            break;
+        header = header.sliced(comma + 1);
+    }
+    return false;
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {

@@ -41,6 +41,9 @@ struct HttpResponse
 
 QByteArray reasonPhrase(int status);
 
+// True where an If-None-Match list names this entity tag (weak comparison, RFC 9110 13.1.2).
+bool ifNoneMatchHits(QByteArrayView header, QByteArrayView etag);
+
 // "HTTP/1.1 200 OK\r\n...\r\n\r\n". contentLength < 0 leaves Content-Length out (a stream).
 QByteArray serializeHead(const HttpResponse &response, qint64 contentLength, bool close);
 

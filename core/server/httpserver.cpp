@@ -7,6 +7,7 @@
 #include "engine/engineapi.h"
 #include "jsonutil.h"
 #include "servermetrics.h"
+#include "webfiles.h"
 #include "worker.h"
 
 #include <QCoreApplication>
@@ -89,6 +90,8 @@ HttpServer::HttpServer(Engine::EngineApi *engine, ServerOptions options, QObject
     , m_metrics(std::make_unique<ServerMetrics>())
     , m_rates(std::make_unique<ChannelRates>())
 {
+    syncstreamerInitWebResources();
+    webFile("/"); // reads and hashes the web player's files now, not on the first request
     m_access = std::make_unique<AccessPolicy>(options.writeToken, options.readToken,
                                               options.allowedOrigins);
     m_context.engine = engine;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "router.h"
 
+#include "webfiles.h"
+
 #include <QCoreApplication>
 
 #include <limits>
@@ -71,6 +73,10 @@ Route route(QByteArrayView path)
         idText = path.sliced(1);
     if (!idText.isEmpty() && parseFrameId(idText, &r.frameId))
         return endpoint(Endpoint::Frame);
+    if (const WebFile *file = webFile(path)) {
+        r.webFile = file;
+        return endpoint(Endpoint::WebFile);
+    }
     return r;
 }
 

@@ -21,7 +21,10 @@ enum class Endpoint {
     Health, // GET /healthz
     Metrics, // GET /metrics
     Time, // GET /time
+    WebFile, // GET /, GET /{file of the web player}
 };
+
+struct WebFile;
 
 // Where a path leads, and which methods it answers.
 struct Route
@@ -29,6 +32,7 @@ struct Route
     Endpoint endpoint = Endpoint::None;
     qint64 frameId = 0; // Frame
     QByteArray channel; // Ingest: the id, percent-decoded UTF-8 (not yet validated)
+    const WebFile *webFile = nullptr; // WebFile
     bool isPost = false; // the path takes POST (else GET and HEAD)
 
     QByteArrayView allowedMethods() const
@@ -38,7 +42,8 @@ struct Route
 };
 
 // Maps a percent-encoded request path to an endpoint. Frame ids are decimal, signed 64-bit;
-// anything else in their place is no frame (404).
+// anything else in their place is no frame. The web player's files come after the API and the
+// frames; what is none of these is nothing (404).
 Route route(QByteArrayView path);
 
 // The percent-decoded value of the first `key=value` in a query string; nullopt where absent.

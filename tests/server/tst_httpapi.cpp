@@ -2,6 +2,7 @@
 // The HTTP API over real HTTP (QNetworkAccessManager against a server on a free port):
 // every endpoint, header and error of docs/API.md, on an in-memory engine.
 #include "httptestutil.h"
+#include "rawhttp.h"
 
 #include "format/frameview.h"
 #include "server/servermetrics.h"
@@ -65,6 +66,9 @@ private Q_SLOTS:
 
     void routing_data();
     void routing();
+    void webPlayer();
+    void webPlayerConditionalAndHead();
+    void webPlayerNoTraversal();
 
     void openFrame();
     void liveEvents();
@@ -666,7 +670,10 @@ void TestHttpApi::routing_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("allow");
     QTest::addRow("unknown path") << QByteArray("GET") << u"/nothing/here"_s << 404 << QByteArray();
-    QTest::addRow("root") << QByteArray("GET") << u"/"_s << 404 << QByteArray();
+    QTest::addRow("unknown web file")
+        << QByteArray("GET") << u"/nothing.mjs"_s << 404 << QByteArray();
+    QTest::addRow("POST on the web player")
+        << QByteArray("POST") << u"/"_s << 405 << QByteArray("GET, HEAD, OPTIONS");
     QTest::addRow("GET on ingest")
         << QByteArray("GET") << u"/channel/x"_s << 405 << QByteArray("POST, OPTIONS");
     QTest::addRow("GET on batch") << QByteArray("GET") << u"/batch"_s << 405
@@ -691,6 +698,58 @@ void TestHttpApi::routing()
     QCOMPARE(a.header("Allow"), allow);
     QCOMPARE(a.object()["error"_L1].toString(),
              status == 404 ? u"not_found"_s : u"method_not_allowed"_s);
+}
+
+void TestHttpApi::webPlayer()
+{
+    const Answer index = get(u"/"_s);
+    QCOMPARE(index.status, 200);
+    QCOMPARE(index.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QCOMPARE(index.header("Cache-Control"), QByteArray("no-cache"));
+    QVERIFY(index.body.toLower().contains("<html"));
+    const Answer module = get(u"/js/main.mjs"_s);
+    QCOMPARE(module.status, 200);
+    QCOMPARE(module.header("Content-Type"), QByteArray("text/javascript; charset=utf-8"));
+    QVERIFY(!module.body.isEmpty());
+    QCOMPARE(get(u"/player.css"_s).header("Content-Type"), QByteArray("text/css; charset=utf-8"));
+    QCOMPARE(get(u"/favicon.svg"_s).header("Content-Type"), QByteArray("image/svg+xml"));
+    QCOMPARE(get(u"/LICENSE"_s).header("Content-Type"), QByteArray("text/plain; charset=utf-8"));
+    const Answer missing = get(u"/js/missing.mjs"_s);
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.object()["error"_L1].toString(), u"not_found"_s);
+}
+
+void TestHttpApi::webPlayerConditionalAndHead()
+{
+    const Answer first = get(u"/js/main.mjs"_s);
+    const QByteArray etag = first.header("ETag");
+    QVERIFY(etag.startsWith('"') && etag.endsWith('"') && etag.size() > 2);
+    const Answer again = get(u"/js/main.mjs"_s, {{"If-None-Match", etag}});
+    QCOMPARE(again.status, 304);
+    QVERIFY(again.body.isEmpty());
+    QCOMPARE(again.header("ETag"), etag);
+    QCOMPARE(get(u"/js/main.mjs"_s, {{"If-None-Match", "\"other\""}}).status, 200);
+    const Answer head = send(m_nam, "HEAD", m_server->url(u"/"_s), {}, {});
+    QCOMPARE(head.status, 200);
+    QVERIFY(head.body.isEmpty());
+    QCOMPARE(head.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QCOMPARE(head.header("Content-Length"), QByteArray::number(get(u"/"_s).body.size()));
+}
+
+void TestHttpApi::webPlayerNoTraversal()
+{
+    for (const QByteArray &target :
+         {QByteArray("/../"), QByteArray("/../web/index.html"), QByteArray("/js/../index.html"),
+          QByteArray("/%2e%2e/LICENSE")}) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QByteArray pending;
+        const QList<RawResponse> got = readResponses(socket, pending, 1);
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got[0].status, 404);
+    }
 }
 
 void TestHttpApi::openFrame()
