@@ -297,7 +297,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Ungültiger Wert „%1“ für --%2.</translation>
     </message>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+42"/>
+        <location filename="../core/engine/frameengine.cpp" line="+44"/>
         <source>Storage unavailable: the event cannot be kept (%1).</source>
         <translation>Speicher nicht verfügbar: Das Ereignis kann nicht aufbewahrt werden (%1).</translation>
     </message>
@@ -354,7 +354,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::FrameEngine</name>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+313"/>
+        <location filename="../core/engine/frameengine.cpp" line="+317"/>
         <location line="+12"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
@@ -777,7 +777,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>Headless</name>
     <message>
-        <location filename="../app/headless.cpp" line="+76"/>
+        <location filename="../app/headless.cpp" line="+77"/>
         <source>Run the engine and the HTTP server without a window until SIGTERM or SIGINT.</source>
         <translation>Engine und HTTP-Server ohne Fenster ausführen, bis SIGTERM oder SIGINT eintrifft.</translation>
     </message>
@@ -927,14 +927,14 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Ungültiger Wert „%1“ für --layout.</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>Serving %1://%2:%3/ from %4 (data in %5); stop with Ctrl+C or SIGTERM.
+        <location line="+55"/>
+        <source>Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.
 </source>
-        <translation>Stelle %1://%2:%3/ mit %4 bereit (Daten in %5); beenden mit Strg+C oder SIGTERM.
+        <translation>Stelle %1 mit %2 bereit (Daten in %3); beenden mit Strg+C oder SIGTERM.
 </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>1 thread</source>
         <translation>1 Thread</translation>
     </message>
@@ -1551,7 +1551,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>die Daten eines JSON-Typs sind kein gültiges JSON.</translation>
     </message>
     <message>
-        <location filename="../core/server/httpserver.cpp" line="+36"/>
+        <location filename="../core/server/httpserver.cpp" line="+37"/>
         <source>Cannot read the TLS certificate %1: %2</source>
         <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1571,7 +1571,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 enthält keinen privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
-        <location filename="../core/server/router.cpp" line="+110"/>
+        <location filename="../core/server/router.cpp" line="+116"/>
         <source>The channel id is empty.</source>
         <translation>Die Kanal-ID ist leer.</translation>
     </message>
@@ -1618,7 +1618,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Api</name>
     <message>
-        <location filename="../core/server/api.cpp" line="+47"/>
+        <location filename="../core/server/api.cpp" line="+48"/>
         <source>There is nothing at %1.</source>
         <translation>Unter %1 gibt es nichts.</translation>
     </message>
@@ -1639,7 +1639,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::FrameEndpoints</name>
     <message>
-        <location filename="../core/server/frameendpoints.cpp" line="+172"/>
+        <location filename="../core/server/frameendpoints.cpp" line="+153"/>
         <source>The parameter &quot;%1&quot; is not a whole number of the right range.</source>
         <translation>Der Parameter „%1“ ist keine ganze Zahl im richtigen Bereich.</translation>
     </message>
@@ -1662,7 +1662,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::HttpServer</name>
     <message>
-        <location filename="../core/server/httpserver.cpp" line="+61"/>
+        <location filename="../core/server/httpserver.cpp" line="+63"/>
         <source>HTTPS needs both --tls-cert and --tls-key.</source>
         <translation>HTTPS braucht sowohl --tls-cert als auch --tls-key.</translation>
     </message>
