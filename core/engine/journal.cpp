@@ -124,6 +124,21 @@ bool writeAll(int fd, const char *p, qint64 n, int *error)
     return true;
 }
 
+// One channel entry of a record: tag, channel index, id size, id, type size, type.
+char *writeChannelEntry(char *p, quint32 index, const QByteArray &id, const QByteArray &type)
+{
+    *p++ = char(kChannelEntry);
+    qToBigEndian<quint32>(index, p);
+    qToBigEndian<quint32>(quint32(id.size()), p + 4);
+    p += 8;
+    std::memcpy(p, id.constData(), size_t(id.size()));
+    p += id.size();
+    qToBigEndian<quint32>(quint32(type.size()), p);
+    p += 4;
+    std::memcpy(p, type.constData(), size_t(type.size()));
+    return p + type.size();
+}
+
 } // namespace
 
 namespace Journal {
@@ -154,18 +169,8 @@ QByteArray encodeRecord(const IngestPlan &plan, const QList<Event> &events,
 
     QByteArray record(size, Qt::Uninitialized);
     char *p = record.data() + kRecordHeaderSize;
-    for (qsizetype i = 0; i < channelIds.size(); ++i) {
-        *p++ = char(kChannelEntry);
-        qToBigEndian<quint32>(quint32(firstNewChannel + i), p);
-        qToBigEndian<quint32>(quint32(channelIds[i].size()), p + 4);
-        p += 8;
-        std::memcpy(p, channelIds[i].constData(), size_t(channelIds[i].size()));
-        p += channelIds[i].size();
-        qToBigEndian<quint32>(quint32(channelTypes[i].size()), p);
-        p += 4;
-        std::memcpy(p, channelTypes[i].constData(), size_t(channelTypes[i].size()));
-        p += channelTypes[i].size();
-    }
+    for (qsizetype i = 0; i < channelIds.size(); ++i)
+        p = writeChannelEntry(p, quint32(firstNewChannel + i), channelIds[i], channelTypes[i]);
     for (qsizetype i = 0; i < events.size(); ++i) {
         const IngestPlan::Placement &placement = plan.placements[size_t(i)];
         const QByteArray &data = events[i].data;
@@ -201,18 +206,8 @@ QByteArray encodeSnapshot(const FrameBuilder &builder)
     }
     QByteArray record(size, Qt::Uninitialized);
     char *p = record.data() + kRecordHeaderSize;
-    for (qsizetype c = 0; c < builder.channelCount(); ++c) {
-        *p++ = char(kChannelEntry);
-        qToBigEndian<quint32>(quint32(c), p);
-        qToBigEndian<quint32>(quint32(ids[c].size()), p + 4);
-        p += 8;
-        std::memcpy(p, ids[c].constData(), size_t(ids[c].size()));
-        p += ids[c].size();
-        qToBigEndian<quint32>(quint32(types[c].size()), p);
-        p += 4;
-        std::memcpy(p, types[c].constData(), size_t(types[c].size()));
-        p += types[c].size();
-    }
+    for (qsizetype c = 0; c < builder.channelCount(); ++c)
+        p = writeChannelEntry(p, quint32(c), ids[c], types[c]);
     for (qsizetype c = 0; c < builder.channelCount(); ++c) {
         for (const QByteArray &chunk : builder.channel(c).chunks) {
             // A chunk holds whole encoded items: timestamp i64, size u64, data.
