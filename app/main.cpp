@@ -5,6 +5,7 @@
 #include "headless.h"
 #include "options.h"
 #include "subcommands.h"
+#include "translations.h"
 #include "window.h"
 
 #include <QCoreApplication>
@@ -25,8 +26,12 @@ int main(int argc, char *argv[])
     LaunchParse launch;
     {
         // --help and usage errors must work without a display, and a QApplication cannot be
-        // created without one: parse on a short-lived QCoreApplication first.
-        const QCoreApplication parsing(argc, argv);
+        // created without one: parse on a short-lived QCoreApplication first. --lang applies to
+        // --help and to the parser's messages too.
+        QCoreApplication parsing(argc, argv);
+        const QString language = languageArgument(QCoreApplication::arguments());
+        if (!language.isEmpty())
+            installTranslations(parsing, QLocale(language));
         launch = parseLaunchCommandLine(QCoreApplication::arguments());
     }
     if (!launch.options)

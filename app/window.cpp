@@ -5,44 +5,24 @@
 #include "mainwindow.h"
 #include "options.h"
 #include "servicehost.h"
+#include "translations.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Qt's own strings (dialog buttons, context menus) and the application's, in the language
-// --lang names or else the system's. The translators belong to the application object.
-void installTranslations(QApplication &app, const QString &language)
-{
-    if (!language.isEmpty())
-        QLocale::setDefault(QLocale(language));
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    auto *qt = new QTranslator(&app);
-    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
-    auto *own = new QTranslator(&app);
-    if (own->load(locale, u"syncstreamer"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(own);
-    else
-        delete own; // English, the source language
-}
-
-} // namespace
 
 int runWindow(int &argc, char **argv, const LaunchOptions &options)
 {
     QApplication app(argc, argv);
     QGuiApplication::setApplicationDisplayName(u"SyncStreamer"_s);
     QGuiApplication::setDesktopFileName(u"syncstreamer"_s);
-    installTranslations(app, options.language);
+    // The language --lang names, or else the system's: texts, and numbers and dates too.
+    if (!options.language.isEmpty())
+        QLocale::setDefault(QLocale(options.language));
+    installTranslations(app,
+                        options.language.isEmpty() ? QLocale::system() : QLocale(options.language));
 
     // Defaults < stored settings < environment and command line (for this run only).
     const AppSettings settings = AppSettings::load(QSettings());

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# What `cmake --install` puts where: the executable, its icons, desktop entry, AppStream
-# metadata, man page, documentation and the systemd unit of the headless server.
+# What `cmake --install` puts where: the executable, its translations, icons, desktop entry,
+# AppStream metadata, man page, documentation and the systemd unit of the headless server.
 # docs/PACKAGING.md describes the result.
 include(GNUInstallDirs)
 
@@ -91,12 +91,17 @@ install(FILES README.md docs/QUICKSTART.md docs/API.md docs/CLI.md docs/FORMAT.m
               docs/STORAGE.md docs/PACKAGING.md
         DESTINATION ${SYNCSTREAMER_INSTALL_DOCDIR})
 
-# Translations: qt_add_translations(syncstreamer ... RESOURCE_PREFIX /i18n) builds the .qm files
-# into the executable, where the window loads them (app/window.cpp), so there is nothing to
-# install. Where a build lists its .qm files in the target property SYNCSTREAMER_QM_FILES
-# instead (qt_add_translations(... QM_FILES_OUTPUT_VARIABLE)), they are installed here.
-get_target_property(syncstreamer_qm_files syncstreamer SYNCSTREAMER_QM_FILES)
-if(syncstreamer_qm_files)
-    install(FILES ${syncstreamer_qm_files}
-            DESTINATION ${CMAKE_INSTALL_DATADIR}/syncstreamer/translations)
+# Translations: the .qm files qt_add_translations writes to share/syncstreamer/translations in
+# the build tree (app/CMakeLists.txt lists them in the target property SYNCSTREAMER_QM_FILES).
+# The executable reads them from ../share/syncstreamer/translations relative to its own
+# directory, so the installed layout must keep that relation between the two directories.
+set(SYNCSTREAMER_INSTALL_TRANSLATIONSDIR "${CMAKE_INSTALL_DATADIR}/syncstreamer/translations")
+file(RELATIVE_PATH syncstreamer_qm_from_bin "/${CMAKE_INSTALL_BINDIR}"
+     "/${SYNCSTREAMER_INSTALL_TRANSLATIONSDIR}")
+if(NOT syncstreamer_qm_from_bin STREQUAL "../share/syncstreamer/translations")
+    message(WARNING "The translations are installed to ${SYNCSTREAMER_INSTALL_TRANSLATIONSDIR}, "
+        "but the executable in ${CMAKE_INSTALL_BINDIR} looks for them in "
+        "../share/syncstreamer/translations: it will run in English.")
 endif()
+get_target_property(syncstreamer_qm_files syncstreamer SYNCSTREAMER_QM_FILES)
+install(FILES ${syncstreamer_qm_files} DESTINATION ${SYNCSTREAMER_INSTALL_TRANSLATIONSDIR})

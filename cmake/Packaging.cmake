@@ -67,7 +67,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 # the platform plugins (xcb, offscreen) the window needs.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins")
-# The SVG icon engine, Wayland, and Qt's own German texts (app/window.cpp loads qtbase_de).
+# The SVG icon engine, Wayland, and Qt's own German texts (app/translations.cpp loads qtbase_de).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, qt6-wayland, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "curl")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

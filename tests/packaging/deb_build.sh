@@ -36,7 +36,11 @@ for lib in $qtlibs libc.so.6; do
     echo "ok: $lib from $pkg is a dependency"
 done
 [[ $depends == *qt6-qpa-plugins* ]] || fail "Depends does not name qt6-qpa-plugins"
-dpkg-deb --contents "$deb"
+dpkg-deb --contents "$deb" | tee "$WORK/contents"
+for f in ./usr/bin/syncstreamer ./usr/share/syncstreamer/translations/syncstreamer_de.qm; do
+    grep -q " $f\$" "$WORK/contents" || fail "the package does not hold $f"
+    echo "ok: the package holds $f"
+done
 
 if command -v lintian >/dev/null; then
     echo "\$ lintian --fail-on error --display-info $(basename "$deb")"

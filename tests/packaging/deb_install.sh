@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # deb_install.sh DEB_DIR: installs the package packaging_deb built on this machine, runs the
-# installed /usr/bin/syncstreamer (--version, then headless_smoke.sh) and removes the package.
+# installed /usr/bin/syncstreamer (--version, --lang de --help with the installed translation,
+# then headless_smoke.sh) and removes the package.
 # It changes the machine, so it runs only as root with SYNCSTREAMER_PACKAGE_TEST=1 or CI=true.
 set -euo pipefail
 dir=${1:?usage: deb_install.sh DEB_DIR}
@@ -46,6 +47,10 @@ version=$(/usr/bin/syncstreamer --version)
 echo "$version"
 expected=$(dpkg-deb --field "$deb" Version)
 [[ $expected == "${version#syncstreamer }"-* ]] || fail "--version says $version, the package is $expected"
+[ -f /usr/share/syncstreamer/translations/syncstreamer_de.qm ] ||
+    fail "the package did not install /usr/share/syncstreamer/translations/syncstreamer_de.qm"
+echo "\$ /usr/bin/syncstreamer --lang de --help"
+check_german_help /usr/bin/syncstreamer
 
 "$(dirname "$0")/headless_smoke.sh" /usr/bin/syncstreamer
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # install_tree.sh BUILD_DIR STAGE_DIR: `cmake --install` of the build into STAGE_DIR (as
 # DESTDIR, prefix /usr, as the package does), then checks that every file a user and a desktop
-# need is there and that the systemd unit runs the installed executable, hardened.
+# need is there, that the installed executable speaks German with --lang de, and that the
+# systemd unit runs the installed executable, hardened.
 set -euo pipefail
 build=${1:?usage: install_tree.sh BUILD_DIR STAGE_DIR}
 stage=${2:?usage: install_tree.sh BUILD_DIR STAGE_DIR}
@@ -20,6 +21,7 @@ app_id=$(sed -n 's|^ *<id>\(.*\)</id>.*|\1|p' "$stage"/usr/share/metainfo/*.meta
 echo "application id: $app_id"
 expected=(
     usr/bin/syncstreamer
+    usr/share/syncstreamer/translations/syncstreamer_de.qm
     usr/share/icons/hicolor/scalable/apps/syncstreamer.svg
     "usr/share/applications/$app_id.desktop"
     "usr/share/metainfo/$app_id.metainfo.xml"
@@ -51,6 +53,8 @@ done
 
 "$stage/usr/bin/syncstreamer" --version | grep -q '^syncstreamer [0-9]' ||
     fail "the installed executable does not print its version"
+# The installed executable finds the installed translation (../share/syncstreamer/translations).
+check_german_help "$stage/usr/bin/syncstreamer"
 zcat "$stage/usr/share/man/man1/syncstreamer.1.gz" | grep -Eq -- '(\\-|-){2}headless' ||
     fail "the man page does not describe --headless"
 

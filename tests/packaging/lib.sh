@@ -77,3 +77,17 @@ http() {
     shift 2
     curl -fsS --max-time 10 -X "$method" "$@" "$url"
 }
+
+# check_german_help EXECUTABLE: `EXECUTABLE --lang de --help` prints the application's German
+# texts, so its catalogue syncstreamer_de.qm was found in ../share/syncstreamer/translations
+# next to the executable's directory. The locale is C, so only --lang can ask for German.
+check_german_help() {
+    local exe=$1 out
+    out=$(LC_ALL=C.UTF-8 LANGUAGE= "$exe" --lang de --help) || fail "$exe --lang de --help failed"
+    if ! grep -q 'Sprache des Fensters: de oder en' <<<"$out" ||
+        grep -q 'Language of the window' <<<"$out"; then
+        echo "$out"
+        fail "$exe --lang de --help is not German: syncstreamer_de.qm not found or not loaded"
+    fi
+    echo "ok: $exe --lang de --help is German"
+}
