@@ -161,7 +161,15 @@ void FrameBuilder::addItem(qsizetype channelIndex, qint64 timestamp, QByteArrayV
     chunk.append(data);
     channel.items += 1;
     channel.dataBytes += needed;
+    m_newest = m_items > 0 ? std::max(m_newest, timestamp) : timestamp;
     m_items += 1;
+}
+
+void FrameBuilder::cutAt(qint64 endAt)
+{
+    Q_ASSERT(endAt > m_startAt && endAt <= m_endAt);
+    Q_ASSERT(m_items == 0 || m_newest < endAt);
+    m_endAt = endAt;
 }
 
 qint64 FrameBuilder::encodedSize(TimeFrame::Layout) const

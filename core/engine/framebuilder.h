@@ -64,6 +64,15 @@ public:
     const Channel &channel(qsizetype i) const { return m_channels[i]; }
     qsizetype channelIndex(const QString &id) const { return m_channelIndex.value(id, -1); }
     qint64 itemCount() const { return m_items; }
+    // The latest item timestamp (items need not arrive in order); nullopt without items.
+    std::optional<qint64> newestTimestamp() const
+    {
+        return m_items > 0 ? std::optional<qint64>(m_newest) : std::nullopt;
+    }
+
+    // Ends the frame early at endAt (exclusive): startAt < endAt <= endAt(), and every item
+    // stays inside, newestTimestamp() < endAt.
+    void cutAt(qint64 endAt);
 
     // Checks a batch against the frame's rules without changing anything: channel names, one
     // type per channel, producer timestamps inside the frame. Events without a timestamp get
@@ -92,6 +101,7 @@ private:
     QList<Channel> m_channels;
     QHash<QString, qsizetype> m_channelIndex;
     qint64 m_items = 0;
+    qint64 m_newest = 0; // valid while m_items > 0
 };
 
 } // namespace Engine

@@ -80,6 +80,11 @@ qint64 FrameEngine::alignUp(qint64 t) const
     return down == t ? t : down + m_config.frameDurationMs;
 }
 
+qint64 FrameEngine::frameEndAfter(qint64 start) const
+{
+    return alignDown(start) + m_config.frameDurationMs;
+}
+
 bool FrameEngine::start(Threading threading, QString *error)
 {
     if (isRunning())
@@ -141,11 +146,12 @@ bool FrameEngine::start(Threading threading, QString *error)
         QMutexLocker locker(&m_openMutex);
         if (!m_open) {
             // Frame ids only grow: never reopen or overlap a retained frame, even when the wall
-            // clock went back.
+            // clock went back. Where the newest frame ends inside the current period (it was
+            // cut short by a stop), the open frame starts at its end and runs to the boundary.
             qint64 start = alignDown(now);
             if (!m_retained.empty())
-                start = std::max(start, alignUp(m_retained.rbegin()->second.endAt));
-            m_open = std::make_unique<FrameBuilder>(start, start + m_config.frameDurationMs);
+                start = std::max(start, m_retained.rbegin()->second.endAt);
+            m_open = std::make_unique<FrameBuilder>(start, frameEndAfter(start));
         }
         m_openFrameId.store(m_open->id());
         if (!m_journal && m_archive.ensureDir(&storageError))
@@ -206,17 +212,48 @@ void FrameEngine::stop()
         m_threadContext.reset();
         m_thread.reset();
     }
-    finishClosedFrames();
-    std::shared_ptr<JournalWriter> journal;
+    Closed open;
+    qint64 now = 0;
     {
         QMutexLocker locker(&m_openMutex);
-        journal = m_journal;
+        now = m_clock->nowMs();
+        if (now >= m_open->endAt()) {
+            // Its time is up: it closes as it would have on time, and the frame that follows
+            // has not received anything yet.
+            closeLocked(now);
+        } else {
+            open = Closed {std::move(m_open), std::move(m_journal)};
+        }
+        m_open.reset();
+        m_journal.reset();
         m_live.clear();
+        m_syncPending = false;
     }
-    if (journal) {
-        QString error;
-        if (m_config.fsync != FsyncPolicy::Never && !journal->sync(&error))
-            qCWarning(lcJournal) << error;
+    finishClosedFrames();
+    if (open.builder)
+        finishOpenFrame(std::move(open), now);
+}
+
+void FrameEngine::finishOpenFrame(Closed open, qint64 now)
+{
+    FrameBuilder &frame = *open.builder;
+    const qint64 id = frame.id();
+    const std::optional<qint64> newest = frame.newestTimestamp();
+    if (!newest) {
+        // Nothing to keep: no file, and the journal holds no record.
+        if (open.journal) {
+            open.journal.reset();
+            m_archive.removeJournal(id);
+        }
+        return;
+    }
+    // Producer timestamps may lie ahead of the clock inside the frame: the cut keeps them.
+    const qint64 endAt = std::max({now, *newest + 1, frame.startAt() + 1});
+    frame.cutAt(std::min(endAt, frame.endAt()));
+    if (!finishFrame(std::move(open))) {
+        qCWarning(lcArchive) << "The open frame" << id
+                             << "could not be archived on stop; its journal is kept and "
+                                "replayed at the next start";
     }
 }
 
@@ -288,23 +325,35 @@ void FrameEngine::requestWake()
     }
 }
 
-void FrameEngine::rollLocked(qint64 now)
+qint64 FrameEngine::closeLocked(qint64 now)
 {
     const qint64 d = m_config.frameDurationMs;
     const qint64 oldEnd = m_open->endAt();
     m_closed.push_back({std::move(m_open), std::move(m_journal)});
 
-    const qint64 firstGap = alignUp(oldEnd);
-    const qint64 start = std::max(alignDown(now), firstGap);
-    // Frames close on time even without events: the stretch nobody filled becomes empty frames.
+    // The next frame starts where this one ended, or at the frame of now after a stall, as at
+    // start (ids only grow, frames never overlap).
+    const qint64 start = std::max(alignDown(now), oldEnd);
+    if (start == oldEnd)
+        return start;
+    // Frames close on time even without events: the stretch nobody filled becomes empty frames,
+    // the first one short where the old frame ended off the grid.
+    const qint64 firstFull = alignUp(oldEnd);
     const qint64 maxGap = m_config.retainFrames > 0 ? m_config.retainFrames : kMaxGapFrames;
-    const qint64 gapFrames = (start - firstGap) / d;
-    for (qint64 k = std::max<qint64>(0, gapFrames - maxGap); k < gapFrames; ++k) {
-        const qint64 s = firstGap + k * d;
+    const qint64 fullFrames = (start - firstFull) / d;
+    if (firstFull != oldEnd && fullFrames < maxGap)
+        m_closed.push_back({std::make_unique<FrameBuilder>(oldEnd, firstFull), nullptr});
+    for (qint64 k = std::max<qint64>(0, fullFrames - maxGap); k < fullFrames; ++k) {
+        const qint64 s = firstFull + k * d;
         m_closed.push_back({std::make_unique<FrameBuilder>(s, s + d), nullptr});
     }
+    return start;
+}
 
-    m_open = std::make_unique<FrameBuilder>(start, start + d);
+void FrameEngine::rollLocked(qint64 now)
+{
+    const qint64 start = closeLocked(now);
+    m_open = std::make_unique<FrameBuilder>(start, frameEndAfter(start));
     m_openFrameId.store(start, std::memory_order_release);
     m_syncPending = false;
     openJournalLocked();
@@ -449,7 +498,7 @@ void FrameEngine::finishClosedFrames()
     }
 }
 
-void FrameEngine::finishFrame(Closed closed)
+bool FrameEngine::finishFrame(Closed closed)
 {
     const QByteArray bytes = closed.builder->encode(m_config.layout);
     FrameSummary summary = closed.builder->summary(bytes.size());
@@ -457,7 +506,7 @@ void FrameEngine::finishFrame(Closed closed)
 
     retryUnarchived();
     QString error;
-    if (m_archive.write(summary.id, bytes, m_config.fsync != FsyncPolicy::Never, &error)) {
+    if (archiveFrame(m_archive, summary.id, bytes, m_config.fsync != FsyncPolicy::Never, &error)) {
         summary.onDisk = true;
         closed.journal.reset();
         m_archive.removeJournal(summary.id);
@@ -465,6 +514,11 @@ void FrameEngine::finishFrame(Closed closed)
     } else {
         qCWarning(lcArchive) << "Cannot archive frame" << summary.id << error;
         setStorageError(&m_archiveError, error);
+        // The journal is what recovers the frame: make all of it durable.
+        QString syncError;
+        if (closed.journal && m_config.fsync != FsyncPolicy::Never
+            && closed.journal->hasUnsyncedData() && !closed.journal->sync(&syncError))
+            qCWarning(lcJournal) << syncError;
     }
 
     summary.inMemory = m_config.history > 0;
@@ -491,6 +545,7 @@ void FrameEngine::finishFrame(Closed closed)
 
     const auto it = m_retained.find(summary.id);
     Q_EMIT frameFinished(it != m_retained.end() ? it->second : summary);
+    return summary.onDisk;
 }
 
 void FrameEngine::retryUnarchived()
@@ -502,7 +557,7 @@ void FrameEngine::retryUnarchived()
         if (!bytes)
             continue;
         QString error;
-        if (!m_archive.write(id, *bytes, m_config.fsync != FsyncPolicy::Never, &error))
+        if (!archiveFrame(m_archive, id, *bytes, m_config.fsync != FsyncPolicy::Never, &error))
             return; // still unavailable: the caller reports it
         frame.onDisk = true;
         m_archive.removeJournal(id);

@@ -44,11 +44,16 @@ public:
     ~FrameEngine() override;
 
     // Rebuilds the index from the archive's headers, replays the journals, opens the frame of
-    // the clock's time and, with OwnThread, starts the engine's thread. Storage trouble does
+    // the clock's time (from where the newest retained frame ended, where that is later) and,
+    // with OwnThread, starts the engine's thread. Storage trouble does
     // not fail the start (it shows in status()); an invalid configuration does (*error set).
     bool start(Threading threading = Threading::OwnThread, QString *error = nullptr);
-    // Archives frames already closed, syncs the journal and stops; the open frame stays in its
-    // journal and continues on the next start while its time has not passed.
+    // Stops gracefully: archives the frames already closed, then finishes the open frame early,
+    // at max(now, its newest item + 1) and never before startAt + 1, and archives it like any
+    // finished frame (frameFinished is emitted); its journal is removed once the file is
+    // written. An open frame without items is not written and its journal is removed. Where
+    // the archive cannot be written, the journal stays (synced) and the next start replays it.
+    // The next start opens its frame where the newest archived frame ended.
     void stop();
     bool isRunning() const { return m_running.load(std::memory_order_acquire); }
 
@@ -78,12 +83,19 @@ private:
 
     // Under m_openMutex.
     void rollLocked(qint64 now);
+    // Moves the open frame, and the empty frames of a stall after it, to m_closed; returns the
+    // start of the frame that follows them at the time now. m_open is null afterwards.
+    qint64 closeLocked(qint64 now);
     void openJournalLocked();
     void setJournalErrorLocked(const QString &error);
 
     // On the engine's thread (or the Manual owner's).
     void finishClosedFrames();
-    void finishFrame(Closed closed);
+    // Archives the frame where it can; true when it was written to the archive.
+    bool finishFrame(Closed closed);
+    // On stop: cuts the open frame short at the time now and finishes it (nothing for an
+    // empty frame).
+    void finishOpenFrame(Closed open, qint64 now);
     void retryUnarchived();
     void applyRetention(qint64 now);
     void publishIndex();
@@ -97,6 +109,9 @@ private:
     void setStorageError(QString *slot, const QString &error);
     qint64 alignDown(qint64 t) const;
     qint64 alignUp(qint64 t) const;
+    // The end of a frame that starts at start: the next boundary of the frame grid, so a frame
+    // that starts off the grid (after a frame cut short by a stop) is shorter than the others.
+    qint64 frameEndAfter(qint64 start) const;
 
     const EngineConfig m_config;
     std::unique_ptr<Clock> m_ownClock;

@@ -6,12 +6,32 @@
 #include "framebuilder.h"
 #include "journal.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
 namespace Engine {
+
+bool archiveFrame(const Archive &archive, qint64 id, QByteArrayView bytes, bool syncDir,
+                  QString *error)
+{
+    if (!archive.write(id, bytes, syncDir, error))
+        return false;
+    const QString path = archive.framePath(id);
+    const qint64 written = QFileInfo(path).size();
+    if (written == bytes.size())
+        return true;
+    archive.remove(id);
+    *error = QCoreApplication::translate("Engine::Archive",
+                                         "Cannot write %1: the file came out %2 of %3 bytes long.")
+                 .arg(QDir::toNativeSeparators(path))
+                 .arg(written)
+                 .arg(bytes.size());
+    return false;
+}
 
 Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs)
 {
@@ -64,7 +84,7 @@ Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qin
         frame.bytes = builder->encode(config.layout);
         frame.summary = builder->summary(frame.bytes.size());
         QString error;
-        if (archive.write(id, frame.bytes, config.fsync != FsyncPolicy::Never, &error)) {
+        if (archiveFrame(archive, id, frame.bytes, config.fsync != FsyncPolicy::Never, &error)) {
             frame.summary.onDisk = true;
             archive.removeJournal(id);
         } else {

@@ -29,6 +29,12 @@ struct Recovery
     QString storageError; // set where a frame or journal could not be written
 };
 
+// Writes `<id>.tf` (Archive::write) and checks that the file holds all of bytes. A file that
+// came out short (a write error that surfaced only when the file was closed, as on a full disk)
+// is removed and *error set: a frame's journal must never be taken for archived by mistake.
+bool archiveFrame(const Archive &archive, qint64 id, QByteArrayView bytes, bool syncDir,
+                  QString *error);
+
 // Replays every `<id>.journal` of the data directory: a journal whose frame is already archived
 // is removed; a frame whose time has passed is encoded, archived and its journal removed; the
 // newest journal, when its frame is still current at nowMs, becomes the open frame. A torn or

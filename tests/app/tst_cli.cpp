@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The syncstreamer command line, through the real executable: output, messages, exit statuses.
+// The syncstreamer command line, through the real executable: output, messages, exit statuses,
+// and what `--headless` leaves in its data directory when it is stopped.
 #include "format/timeframe.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +57,59 @@ void putBig32(QByteArray &bytes, qsizetype at, quint32 value)
         bytes[at + i] = char(value >> (24 - 8 * i));
 }
 
+// Starts `syncstreamer --headless` on a free port of 127.0.0.1 and returns the port it names in
+// its start line; 0 where it did not start (its output then in *output).
+quint16 startHeadless(QProcess *process, const QString &dataDir, QByteArray *output)
+{
+    process->setProcessEnvironment(environmentWithoutDisplay());
+    process->start(QStringLiteral(SYNCSTREAMER_EXECUTABLE),
+                   {u"--headless"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                    u"--data-dir"_s, dataDir, u"--frame-duration"_s, u"1h"_s});
+    if (!process->waitForStarted(10'000))
+        return 0;
+    static const QRegularExpression serving(u"Serving http://127\\.0\\.0\\.1:(\\d+)/"_s);
+    for (int i = 0; i < 400; ++i) {
+        *output += process->readAllStandardOutput();
+        const auto match = serving.match(QString::fromUtf8(*output));
+        if (match.hasMatch())
+            return quint16(match.captured(1).toUInt());
+        if (process->state() == QProcess::NotRunning)
+            break;
+        process->waitForReadyRead(50);
+    }
+    *output += process->readAllStandardError();
+    return 0;
+}
+
+// SIGTERM, then the exit code; -1 where the process did not exit normally in time.
+int terminate(QProcess *process)
+{
+    process->terminate();
+    if (!process->waitForFinished(15'000)) {
+        process->kill();
+        process->waitForFinished(5'000);
+        return -1;
+    }
+    return process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+}
+
+// One HTTP request; the body of the answer, its status in *status.
+QByteArray request(QNetworkAccessManager &nam, const QByteArray &verb, quint16 port,
+                   const QString &path, const QByteArray &body, int *status)
+{
+    QNetworkRequest r(QUrl(u"http://127.0.0.1:%1%2"_s.arg(port).arg(path)));
+    if (!body.isEmpty())
+        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("text/plain"));
+    QNetworkReply *reply = nam.sendCustomRequest(r, verb, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(10'000);
+    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray answer = reply->readAll();
+    reply->deleteLater();
+    return answer;
+}
+
 } // namespace
 
 class tst_Cli final : public QObject
@@ -82,6 +143,7 @@ private Q_SLOTS:
     void version();
     void windowWithoutDisplay_data();
     void windowWithoutDisplay();
+    void headlessStopArchivesOpenFrame();
 };
 
 Run tst_Cli::run(const QStringList &arguments)
@@ -410,5 +472,73 @@ void tst_Cli::windowWithoutDisplay()
     QVERIFY2(err.contains(u"syncstreamer --headless"_s), qPrintable(err));
 }
 
-QTEST_APPLESS_MAIN(tst_Cli)
+// SIGTERM finishes the open frame: it is archived, cut at the stop, and listed after a restart,
+// whose open frame starts where it ends.
+void tst_Cli::headlessStopArchivesOpenFrame()
+{
+    constexpr qint64 kHour = 3'600'000; // the frame duration: the frame is still open at SIGTERM
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    int status = 0;
+
+    qint64 frameId = 0;
+    qint64 timestamp = 0;
+    {
+        QProcess server;
+        QByteArray output;
+        const quint16 port = startHeadless(&server, data.path(), &output);
+        QVERIFY2(port != 0, output.constData());
+        const QByteArray ack =
+            request(nam, "POST", port, u"/channel/before-stop"_s, "kept", &status);
+        QCOMPARE(status, 200);
+        frameId = QJsonDocument::fromJson(ack).object()["frameId"_L1].toInteger();
+        timestamp = QJsonDocument::fromJson(ack).object()["timestamp"_L1].toInteger();
+        QVERIFY(frameId > 0);
+        QCOMPARE(terminate(&server), 0);
+    }
+
+    // The frame that was open is a finished frame on disk, cut at the stop; no journal is left.
+    const QString path = data.filePath(u"%1.tf"_s.arg(frameId));
+    QVERIFY2(QFile::exists(path), qPrintable(QDir(data.path()).entryList().join(u' ')));
+    const auto frame = TimeFrame::readFile(path);
+    QVERIFY(frame);
+    QCOMPARE(frame->startAt, frameId);
+    QVERIFY(frame->endAt > timestamp);
+    QVERIFY(frame->endAt <= frameId + kHour);
+    QCOMPARE(frame->channels.size(), 1);
+    QCOMPARE(frame->channels[0].id, u"before-stop"_s);
+    QCOMPARE(frame->channels[0].items.value(0).data, "kept");
+    QCOMPARE(frame->channels[0].items.value(0).timestamp, timestamp);
+    QVERIFY(QDir(data.path()).entryList({u"*.journal"_s}, QDir::Files).isEmpty());
+
+    QProcess server;
+    QByteArray output;
+    const quint16 port = startHeadless(&server, data.path(), &output);
+    QVERIFY2(port != 0, output.constData());
+    const QJsonArray index =
+        QJsonDocument::fromJson(request(nam, "GET", port, u"/frame"_s, {}, &status)).array();
+    QCOMPARE(status, 200);
+    QJsonObject listed;
+    for (const QJsonValue &entry : index) {
+        if (entry["id"_L1].toInteger() == frameId)
+            listed = entry.toObject();
+    }
+    QVERIFY2(!listed.isEmpty(), QJsonDocument(index).toJson().constData());
+    QCOMPARE(listed["startAt"_L1].toInteger(), frameId);
+    QCOMPARE(listed["endAt"_L1].toInteger(), frame->endAt);
+
+    // The new open frame never overlaps it: inside the same period it starts at its end.
+    const QByteArray ack = request(nam, "POST", port, u"/channel/after-start"_s, "new", &status);
+    QCOMPARE(status, 200);
+    const qint64 openId = QJsonDocument::fromJson(ack).object()["frameId"_L1].toInteger();
+    QVERIFY(openId >= frame->endAt);
+    if (openId < frameId + kHour)
+        QCOMPARE(openId, frame->endAt);
+    QCOMPARE(terminate(&server), 0);
+}
+
+// An application object for the HTTP client of the headless test; the other tests need none.
+QTEST_GUILESS_MAIN(tst_Cli)
 #include "tst_cli.moc"

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,6 +52,32 @@ private:
     bool m_mounted;
 };
 
+// A read-only view bound over a directory for one test: files already open stay writable,
+// nothing new can be created there until it goes.
+class ReadOnlyBind
+{
+public:
+    explicit ReadOnlyBind(const QString &path)
+        : m_path(path)
+        , m_bound(run(u"mount"_s, {u"--bind"_s, path, path}))
+        , m_readOnly(m_bound && run(u"mount"_s, {u"-o"_s, u"remount,bind,ro"_s, path}))
+    { }
+    ~ReadOnlyBind() { release(); }
+    bool readOnly() const { return m_readOnly; }
+    bool release()
+    {
+        if (!m_bound)
+            return true;
+        m_bound = !run(u"umount"_s, {m_path});
+        return !m_bound;
+    }
+
+private:
+    QString m_path;
+    bool m_bound;
+    bool m_readOnly;
+};
+
 } // namespace
 
 class TestEngineStorage final : public QObject
@@ -62,6 +89,8 @@ private Q_SLOTS:
     void dataDirUnderARegularFile();
     void readOnlyMount();
     void fullDisk();
+    void stopWithUnwritableArchiveKeepsJournal_data();
+    void stopWithUnwritableArchiveKeepsJournal();
 
 private:
     EngineConfig config(const QString &dataDir) const;
@@ -203,6 +232,98 @@ void TestEngineStorage::fullDisk()
     // Every acknowledged event is archived, no refused one is.
     const auto frame = TimeFrame::readFile(mountPoint + u"/%1.tf"_s.arg(kT0));
     QVERIFY(frame);
+    QList<QByteArray> archived;
+    for (const TimeFrame::Item &item : frame->channels.value(0).items)
+        archived.append(item.data);
+    QCOMPARE(archived, acked);
+}
+
+void TestEngineStorage::stopWithUnwritableArchiveKeepsJournal_data()
+{
+    QTest::addColumn<bool>("readOnly"); // else full
+    QTest::addRow("read-only") << true;
+    QTest::addRow("full") << false;
+}
+
+void TestEngineStorage::stopWithUnwritableArchiveKeepsJournal()
+{
+    QFETCH(bool, readOnly);
+    const QString mountPoint = m_dir->filePath(u"data"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    TmpfsMount mount(mountPoint, readOnly ? u"size=8m"_s : u"size=64k"_s);
+    if (!mount.mounted())
+        QSKIP("Cannot mount a tmpfs here (needs root): unwritable archive on stop not tested");
+    const QString filler = mountPoint + u"/filler"_s;
+    const QString framePath = mountPoint + u"/%1.tf"_s.arg(kT0);
+
+    ManualClock clock(kT0 + 100);
+    QList<QByteArray> acked;
+    {
+        FrameEngine engine(config(mountPoint), &clock);
+        QVERIFY(engine.start(Threading::Manual));
+        for (int i = 0; i < 8; ++i) {
+            const QByteArray data = QByteArray::number(i).leftJustified(1000, '.');
+            QVERIFY(engine.ingest(makeEvent(u"a"_s, data)).ok());
+            acked.append(data);
+        }
+
+        std::unique_ptr<ReadOnlyBind> view;
+        if (readOnly) {
+            view = std::make_unique<ReadOnlyBind>(mountPoint);
+            QVERIFY(view->readOnly());
+        } else {
+            // Whatever space is left goes to another file.
+            QFile file(filler);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+            const QByteArray block(4096, 'f');
+            while (file.write(block) == block.size()) { }
+        }
+
+        clock.set(kT0 + 3000);
+        QSignalSpy finished(&engine, &EngineApi::frameFinished);
+        // The failure is logged, with the frame's id.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(u"Cannot archive frame %1"_s.arg(kT0)));
+        QTest::ignoreMessage(
+            QtWarningMsg,
+            QRegularExpression(u"open frame %1 could not be archived on stop"_s.arg(kT0)));
+        engine.stop();
+        QCOMPARE(engine.status().storage, StorageState::Unavailable);
+        QVERIFY(!QFile::exists(framePath));
+        QCOMPARE(journalFiles(mountPoint), QStringList {u"%1.journal"_s.arg(kT0)});
+        if (view)
+            QVERIFY(view->release());
+    }
+    // Storage comes back.
+    QVERIFY(!QFile::exists(framePath));
+    QCOMPARE(journalFiles(mountPoint), QStringList {u"%1.journal"_s.arg(kT0)});
+    if (!readOnly)
+        QVERIFY(QFile::remove(filler));
+
+    // The next start replays the journal: the whole frame is open again with every acknowledged
+    // event.
+    clock.set(kT0 + 4000);
+    FrameEngine engine(config(mountPoint), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    QCOMPARE(engine.status().storage, StorageState::Ok);
+    QCOMPARE(engine.status().openFrameId, kT0);
+    const auto open = TimeFrame::decode(engine.openFrameBytes());
+    QVERIFY(open);
+    QCOMPARE(open->endAt, kT0 + kD);
+    QList<QByteArray> replayed;
+    for (const TimeFrame::Item &item : open->channels.value(0).items)
+        replayed.append(item.data);
+    QCOMPARE(replayed, acked);
+
+    // And this time the stop archives it.
+    QVERIFY(engine.ingest(makeEvent(u"a"_s, "after")).ok());
+    acked.append("after");
+    clock.set(kT0 + 5000);
+    engine.stop();
+    QVERIFY(journalFiles(mountPoint).isEmpty());
+    const auto frame = TimeFrame::readFile(framePath);
+    QVERIFY(frame);
+    QCOMPARE(frame->endAt, kT0 + 5000);
     QList<QByteArray> archived;
     for (const TimeFrame::Item &item : frame->channels.value(0).items)
         archived.append(item.data);

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void encodesLikeTheCodec_data();
     void encodesLikeTheCodec();
     void emptyFrameEncodes();
+    void cutShortKeepsItemsAndEndsEarly();
 };
 
 void TestFrameBuilder::timestamps_data()
@@ -199,6 +200,31 @@ void TestFrameBuilder::emptyFrameEncodes()
     QCOMPARE(decoded->startAt, 0);
     QCOMPARE(decoded->endAt, 100);
     QVERIFY(decoded->channels.isEmpty());
+}
+
+void TestFrameBuilder::cutShortKeepsItemsAndEndsEarly()
+{
+    FrameBuilder builder(20000, 30000);
+    QCOMPARE(builder.newestTimestamp(), std::nullopt);
+    // Out of order: the newest is the latest timestamp, not the last item.
+    const QList<Event> events {makeEvent(u"a"_s, u"text/plain"_s, "1", 27000),
+                               makeEvent(u"a"_s, u"text/plain"_s, "2", 21000),
+                               makeEvent(u"b"_s, u"text/plain"_s, "3")};
+    IngestPlan plan;
+    QVERIFY(!builder.plan(events, 22000, &plan));
+    builder.apply(plan, events);
+    QCOMPARE(builder.newestTimestamp(), std::optional<qint64>(27000));
+
+    builder.cutAt(27001);
+    QCOMPARE(builder.endAt(), 27001);
+    QCOMPARE(builder.summary(0).endAt, 27001);
+    const auto decoded = TimeFrame::decode(builder.encode(TimeFrame::Layout::Documented));
+    QVERIFY(decoded);
+    QCOMPARE(decoded->startAt, 20000);
+    QCOMPARE(decoded->endAt, 27001);
+    QCOMPARE(decoded->channels.size(), 2);
+    QCOMPARE(decoded->channels[0].items.size(), 2);
+    QCOMPARE(decoded->channels[1].items.value(0).timestamp, 22000);
 }
 
 QTEST_APPLESS_MAIN(TestFrameBuilder)

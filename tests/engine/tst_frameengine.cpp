@@ -44,6 +44,14 @@ private Q_SLOTS:
     void replayFinishesPassedFrame();
     void replayCutsTornTail();
     void clockBehindNewestFrame();
+    void stopFinishesOpenFrame_data();
+    void stopFinishesOpenFrame();
+    void stopClosesAnOverdueFrame();
+    void stopWithEmptyOpenFrameWritesNothing();
+    void restartInsideTheSamePeriod_data();
+    void restartInsideTheSamePeriod();
+    void restartInALaterPeriod();
+    void clockBehindAFrameCutShort();
     void liveEventsAreBatched();
     void signalsAndStatus();
     void openFrameBytes();
@@ -178,8 +186,8 @@ void TestFrameEngine::typeConflictChangesNothing()
     QCOMPARE(engine.openFrameBytes(), before);
     QCOMPARE(engine.status().eventsAccepted, 1);
 
-    // Nor did the journal take the refused batch: a restart sees the same frame.
-    engine.stop();
+    // Nor did the journal take the refused batch: a restart after a kill sees the same frame.
+    QVERIFY(stopAsIfKilled(engine));
     FrameEngine again(config(), &clock);
     QVERIFY(again.start(Threading::Manual));
     QCOMPARE(again.openFrameBytes(), before);
@@ -343,8 +351,10 @@ void TestFrameEngine::replayContinuesCurrentFrame()
         QVERIFY(engine.start(Threading::Manual));
         QVERIFY(engine.ingest({makeEvent(u"a"_s, "1"), makeEvent(u"b"_s, "2")}).ok());
         QVERIFY(engine.ingest(makeEvent(u"a"_s, "3")).ok());
+        QVERIFY(stopAsIfKilled(engine));
     }
     QCOMPARE(journalFiles(m_dir->path()), QStringList {u"%1.journal"_s.arg(kT0)});
+    QVERIFY(archivedIds(m_dir->path()).isEmpty());
 
     clock.advance(1000);
     FrameEngine engine(config(), &clock);
@@ -374,6 +384,7 @@ void TestFrameEngine::replayFinishesPassedFrame()
         FrameEngine engine(config(), &clock);
         QVERIFY(engine.start(Threading::Manual));
         QVERIFY(engine.ingest({makeEvent(u"a"_s, "1"), makeEvent(u"a"_s, "2")}).ok());
+        QVERIFY(stopAsIfKilled(engine));
     }
     clock.advance(5 * kD);
     FrameEngine engine(config(), &clock);
@@ -394,6 +405,7 @@ void TestFrameEngine::replayCutsTornTail()
         FrameEngine engine(config(), &clock);
         QVERIFY(engine.start(Threading::Manual));
         QVERIFY(engine.ingest(makeEvent(u"a"_s, "kept")).ok());
+        QVERIFY(stopAsIfKilled(engine));
     }
     {
         QFile journal(m_dir->filePath(u"%1.journal"_s.arg(kT0)));
@@ -429,6 +441,250 @@ void TestFrameEngine::clockBehindNewestFrame()
     const IngestResult result = engine.ingest(makeEvent(u"a"_s, "x"));
     QVERIFY(result.ok());
     QCOMPARE(result.acks[0].timestamp, kT0 + 3 * kD);
+}
+
+void TestFrameEngine::stopFinishesOpenFrame_data()
+{
+    QTest::addColumn<qint64>("start"); // the clock at start and at the ingest
+    QTest::addColumn<std::optional<qint64>>("timestamp"); // the producer's, if any
+    QTest::addColumn<qint64>("stopAt");
+    QTest::addColumn<qint64>("endAt"); // of the archived frame
+
+    QTest::addRow("cut at the stop time")
+        << kT0 + 2500 << std::optional<qint64>() << kT0 + 7000 << kT0 + 7000;
+    QTest::addRow("producer timestamp ahead of the clock")
+        << kT0 + 2500 << std::optional<qint64>(kT0 + 9000) << kT0 + 3000 << kT0 + 9001;
+    QTest::addRow("item in the frame's last ms")
+        << kT0 + 2500 << std::optional<qint64>(kT0 + kD - 1) << kT0 + 3000 << kT0 + kD;
+    QTest::addRow("stop in the frame's first ms")
+        << kT0 << std::optional<qint64>() << kT0 << kT0 + 1;
+    QTest::addRow("stop in the frame's last ms")
+        << kT0 + 2500 << std::optional<qint64>() << kT0 + kD - 1 << kT0 + kD - 1;
+}
+
+void TestFrameEngine::stopFinishesOpenFrame()
+{
+    QFETCH(qint64, start);
+    QFETCH(std::optional<qint64>, timestamp);
+    QFETCH(qint64, stopAt);
+    QFETCH(qint64, endAt);
+
+    ManualClock clock(start);
+    FrameEngine engine(config(), &clock);
+    QSignalSpy finished(&engine, &EngineApi::frameFinished);
+    QVERIFY(engine.start(Threading::Manual));
+    QVERIFY(
+        engine.ingest({makeEvent(u"a"_s, "first"), makeEvent(u"b"_s, "second", timestamp)}).ok());
+    QCOMPARE(journalFiles(m_dir->path()), QStringList {u"%1.journal"_s.arg(kT0)});
+
+    clock.set(stopAt);
+    engine.stop();
+
+    // Announced like any finished frame.
+    QCOMPARE(finished.size(), 1);
+    const auto summary = finished.at(0).at(0).value<FrameSummary>();
+    QCOMPARE(summary.id, kT0);
+    QCOMPARE(summary.startAt, kT0);
+    QCOMPARE(summary.endAt, endAt);
+    QCOMPARE(summary.items, 2);
+    QVERIFY(summary.onDisk);
+    QCOMPARE(ids(engine.index()), QList<qint64> {kT0});
+    QCOMPARE(engine.index()->first().endAt, endAt);
+
+    // On disk as a finished frame with both items, and the journal is gone.
+    QCOMPARE(archivedIds(m_dir->path()), QList<qint64> {kT0});
+    QVERIFY(journalFiles(m_dir->path()).isEmpty());
+    const auto frame = TimeFrame::readFile(m_dir->filePath(u"%1.tf"_s.arg(kT0)));
+    QVERIFY(frame);
+    QCOMPARE(frame->startAt, kT0);
+    QCOMPARE(frame->endAt, endAt);
+    QCOMPARE(frame->channels.size(), 2);
+    QCOMPARE(frame->channels[0].items.value(0).data, "first");
+    QCOMPARE(frame->channels[0].items.value(0).timestamp, start);
+    QCOMPARE(frame->channels[1].items.value(0).data, "second");
+    QCOMPARE(frame->channels[1].items.value(0).timestamp, timestamp.value_or(start));
+    for (const TimeFrame::Channel &channel : frame->channels) {
+        for (const TimeFrame::Item &item : channel.items)
+            QVERIFY(item.timestamp >= frame->startAt && item.timestamp < frame->endAt);
+    }
+    QCOMPARE(engine.status().storage, StorageState::Ok);
+}
+
+void TestFrameEngine::stopClosesAnOverdueFrame()
+{
+    ManualClock clock(kT0 + 100);
+    FrameEngine engine(config(), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    QVERIFY(engine.ingest(makeEvent(u"a"_s, "x")).ok());
+    // The frame's time is up but no tick closed it yet: it is archived whole, not cut, and the
+    // frame after it has nothing to keep.
+    clock.advance(kD + 5);
+    engine.stop();
+    QCOMPARE(archivedIds(m_dir->path()), QList<qint64> {kT0});
+    QVERIFY(journalFiles(m_dir->path()).isEmpty());
+    const auto frame = TimeFrame::readFile(m_dir->filePath(u"%1.tf"_s.arg(kT0)));
+    QVERIFY(frame);
+    QCOMPARE(frame->endAt, kT0 + kD);
+    QCOMPARE(frame->channels.value(0).items.size(), 1);
+}
+
+void TestFrameEngine::stopWithEmptyOpenFrameWritesNothing()
+{
+    ManualClock clock(kT0 + 100);
+    {
+        FrameEngine engine(config(), &clock);
+        QSignalSpy finished(&engine, &EngineApi::frameFinished);
+        QVERIFY(engine.start(Threading::Manual));
+        clock.advance(kD);
+        engine.tick(); // frame kT0 closes on time, empty, and is archived as usual
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(journalFiles(m_dir->path()), QStringList {u"%1.journal"_s.arg(kT0 + kD)});
+
+        clock.advance(3000);
+        engine.stop();
+        QCOMPARE(finished.size(), 1); // nothing more announced
+        QCOMPARE(ids(engine.index()), QList<qint64> {kT0});
+    }
+    // No file for the empty open frame, and no journal left.
+    QCOMPARE(archivedIds(m_dir->path()), QList<qint64> {kT0});
+    QVERIFY(journalFiles(m_dir->path()).isEmpty());
+
+    // Nothing was archived with its id, so a restart in its period opens it again, whole.
+    clock.advance(1000);
+    FrameEngine engine(config(), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    QCOMPARE(engine.status().openFrameId, kT0 + kD);
+    const auto open = TimeFrame::decode(engine.openFrameBytes());
+    QVERIFY(open);
+    QCOMPARE(open->endAt, kT0 + 2 * kD);
+}
+
+void TestFrameEngine::restartInsideTheSamePeriod_data()
+{
+    QTest::addColumn<std::optional<qint64>>("timestamp"); // of the item before the stop
+    QTest::addColumn<qint64>("cut"); // where the stop cuts frame kT0
+    QTest::addColumn<qint64>("restartAt");
+
+    // Stopped at kT0 + 3000 in every row.
+    QTest::addRow("restart after the cut") << std::optional<qint64>() << kT0 + 3000 << kT0 + 5000;
+    QTest::addRow("restart at the cut") << std::optional<qint64>() << kT0 + 3000 << kT0 + 3000;
+    // A producer timestamp ahead of the clock moved the cut past the restart's time.
+    QTest::addRow("restart before the cut")
+        << std::optional<qint64>(kT0 + 6000) << kT0 + 6001 << kT0 + 3500;
+}
+
+void TestFrameEngine::restartInsideTheSamePeriod()
+{
+    QFETCH(std::optional<qint64>, timestamp);
+    QFETCH(qint64, cut);
+    QFETCH(qint64, restartAt);
+
+    ManualClock clock(kT0 + 1000);
+    {
+        FrameEngine engine(config(), &clock);
+        QVERIFY(engine.start(Threading::Manual));
+        QVERIFY(engine.ingest(makeEvent(u"a"_s, "before", timestamp)).ok());
+        clock.set(kT0 + 3000);
+    }
+    const auto archived = TimeFrame::readFile(m_dir->filePath(u"%1.tf"_s.arg(kT0)));
+    QVERIFY(archived);
+    QCOMPARE(archived->endAt, cut);
+
+    clock.set(restartAt);
+    FrameEngine engine(config(), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    // The open frame takes over where the archived one ends, up to the usual boundary.
+    QCOMPARE(engine.status().openFrameId, cut);
+    const auto open = TimeFrame::decode(engine.openFrameBytes());
+    QVERIFY(open);
+    QCOMPARE(open->startAt, cut);
+    QCOMPARE(open->endAt, kT0 + kD);
+    QCOMPARE(journalFiles(m_dir->path()), QStringList {u"%1.journal"_s.arg(cut)});
+
+    // Ingest works: receive times are kept inside the short frame, the archived stretch is
+    // refused, the rest of the period is open to producer timestamps.
+    IngestResult result = engine.ingest(makeEvent(u"a"_s, "after"));
+    QVERIFY(result.ok());
+    QCOMPARE(result.acks[0].frameId, cut);
+    QCOMPARE(result.acks[0].timestamp, std::max(restartAt, cut));
+    result = engine.ingest(makeEvent(u"a"_s, "archived stretch", cut - 1));
+    QVERIFY(!result.ok());
+    QCOMPARE(result.failure->error, IngestError::OutsideOpenFrame);
+    QVERIFY(engine.ingest(makeEvent(u"a"_s, "last ms", kT0 + kD - 1)).ok());
+
+    // The short frame finishes on time; after it the frames are whole again.
+    clock.set(kT0 + kD);
+    engine.tick();
+    QCOMPARE(engine.status().openFrameId, kT0 + kD);
+    const FrameIndex index = engine.index();
+    QCOMPARE(ids(index), (QList<qint64> {cut, kT0}));
+    QCOMPARE(index->at(1).startAt, kT0);
+    QCOMPARE(index->at(1).endAt, cut);
+    QCOMPARE(index->at(0).startAt, cut);
+    QCOMPARE(index->at(0).endAt, kT0 + kD);
+    // No overlap and no gap.
+    QCOMPARE(index->at(1).endAt, index->at(0).startAt);
+    QCOMPARE(archivedIds(m_dir->path()), (QList<qint64> {kT0, cut}));
+
+    const auto second = TimeFrame::readFile(m_dir->filePath(u"%1.tf"_s.arg(cut)));
+    QVERIFY(second);
+    QCOMPARE(second->startAt, cut);
+    QCOMPARE(second->endAt, kT0 + kD);
+    QCOMPARE(second->channels.value(0).items.size(), 2);
+    QCOMPARE(second->channels[0].items.value(0).data, "after");
+    QCOMPARE(second->channels[0].items.value(1).data, "last ms");
+    // The first frame was not touched by the second run.
+    const auto first = TimeFrame::readFile(m_dir->filePath(u"%1.tf"_s.arg(kT0)));
+    QVERIFY(first);
+    QCOMPARE(first->endAt, cut);
+    QCOMPARE(first->channels.value(0).items.size(), 1);
+    QCOMPARE(first->channels[0].items.value(0).data, "before");
+}
+
+void TestFrameEngine::restartInALaterPeriod()
+{
+    ManualClock clock(kT0 + 1000);
+    {
+        FrameEngine engine(config(), &clock);
+        QVERIFY(engine.start(Threading::Manual));
+        QVERIFY(engine.ingest(makeEvent(u"a"_s, "x")).ok());
+        clock.set(kT0 + 3000);
+    }
+    // The time the engine was not running is not filled: the next frame is the clock's.
+    clock.set(kT0 + 2 * kD + 500);
+    FrameEngine engine(config(), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    QCOMPARE(engine.status().openFrameId, kT0 + 2 * kD);
+    QCOMPARE(ids(engine.index()), QList<qint64> {kT0});
+    QCOMPARE(engine.index()->first().endAt, kT0 + 3000);
+    const auto open = TimeFrame::decode(engine.openFrameBytes());
+    QVERIFY(open);
+    QCOMPARE(open->endAt, kT0 + 3 * kD);
+}
+
+void TestFrameEngine::clockBehindAFrameCutShort()
+{
+    ManualClock clock(kT0 + 1000);
+    {
+        FrameEngine engine(config(), &clock);
+        QVERIFY(engine.start(Threading::Manual));
+        QVERIFY(engine.ingest(makeEvent(u"a"_s, "x")).ok());
+        clock.set(kT0 + 3000);
+    }
+    // The wall clock steps back by a minute: the open frame still follows the cut frame.
+    clock.set(kT0 - 6 * kD);
+    FrameEngine engine(config(), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    QCOMPARE(engine.status().openFrameId, kT0 + 3000);
+    const IngestResult result = engine.ingest(makeEvent(u"a"_s, "y"));
+    QVERIFY(result.ok());
+    QCOMPARE(result.acks[0].timestamp, kT0 + 3000);
+
+    // A stop while the clock is still behind cuts one ms after the newest item.
+    engine.stop();
+    const FrameIndex index = engine.index();
+    QCOMPARE(ids(index), (QList<qint64> {kT0 + 3000, kT0}));
+    QCOMPARE(index->first().endAt, kT0 + 3001);
 }
 
 void TestFrameEngine::liveEventsAreBatched()
