@@ -6,7 +6,7 @@ set -eu
 
 packages="
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-httpserver-dev qt6-charts-dev qt6-websockets-dev
+    qt6-base-dev qt6-httpserver-dev qt6-charts-dev qt6-websockets-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libbenchmark-dev
     clang libclang-rt-14-dev clang-format

@@ -9,9 +9,11 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -274,6 +276,8 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder)
     while (size - pos >= kRecordHeaderSize) {
         const quint64 payloadSize = qFromBigEndian<quint64>(bytes + pos);
         const quint32 crc = qFromBigEndian<quint32>(bytes + pos + 8);
+        if (payloadSize == 0)
+            break; // every record holds at least one entry: this is reserved space
         if (payloadSize > quint64(size - pos - kRecordHeaderSize))
             break; // torn: the record was not written whole
         const char *payload = bytes + pos + kRecordHeaderSize;
@@ -288,7 +292,9 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder)
         ++result.records;
     }
     result.goodSize = pos;
-    result.droppedBytes = size - pos;
+    // Space the writer reserved but never filled reads as zeros: not damage.
+    const bool reservedTail = std::all_of(bytes + pos, bytes + size, [](char c) { return c == 0; });
+    result.droppedBytes = reservedTail ? 0 : size - pos;
     return result;
 }
 
@@ -303,16 +309,21 @@ JournalWriter::JournalWriter(int fd, QString fileName, qint64 size)
 
 JournalWriter::~JournalWriter()
 {
-    if (m_fd >= 0)
+    if (m_map)
+        ::munmap(m_map, size_t(m_capacity));
+    if (m_fd >= 0) {
+        // The reserved space goes back; if this fails, replay skips the zeros.
+        if (m_capacity > size())
+            (void)::ftruncate(m_fd, size());
         ::close(m_fd);
+    }
 }
 
 std::unique_ptr<JournalWriter> JournalWriter::create(const QString &fileName, qint64 startAt,
                                                      qint64 endAt, QString *error)
 {
     const QByteArray name = QFile::encodeName(fileName);
-    const int fd =
-        ::open(name.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0644);
+    const int fd = ::open(name.constData(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         const int savedErrno = errno;
         *error = systemError(tr("Cannot create the journal"), fileName, savedErrno);
@@ -333,7 +344,7 @@ std::unique_ptr<JournalWriter> JournalWriter::resume(const QString &fileName, qi
                                                      QString *error)
 {
     const QByteArray name = QFile::encodeName(fileName);
-    const int fd = ::open(name.constData(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    const int fd = ::open(name.constData(), O_RDWR | O_CLOEXEC);
     if (fd < 0) {
         const int savedErrno = errno;
         *error = systemError(tr("Cannot open the journal"), fileName, savedErrno);
@@ -351,25 +362,47 @@ std::unique_ptr<JournalWriter> JournalWriter::resume(const QString &fileName, qi
     return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, goodSize));
 }
 
+bool JournalWriter::reserve(qint64 bytes, QString *error)
+{
+    // Room grows by half of what there is (1 to 64 MiB at a time), or by just what the record
+    // needs when the disk has no more.
+    constexpr qint64 kPage = 4096;
+    const auto roundUp = [](qint64 n) {
+        return (n + kPage - 1) / kPage * kPage;
+    };
+    const qint64 needed = roundUp(size() + bytes);
+    const qint64 step = qBound<qint64>(qint64(1) << 20, m_capacity / 2, qint64(64) << 20);
+    qint64 capacity = qMax(needed, roundUp(m_capacity + step));
+    int result = ::posix_fallocate(m_fd, m_capacity, capacity - m_capacity);
+    if (result == ENOSPC && capacity > needed) {
+        capacity = needed;
+        result = ::posix_fallocate(m_fd, m_capacity, capacity - m_capacity);
+    }
+    if (result != 0) {
+        *error = systemError(tr("Cannot write the journal"), m_fileName, result);
+        (void)::ftruncate(m_fd, qMax(size(), m_capacity));
+        return false;
+    }
+    void *map = m_map
+        ? ::mremap(m_map, size_t(m_capacity), size_t(capacity), MREMAP_MAYMOVE)
+        : ::mmap(nullptr, size_t(capacity), PROT_READ | PROT_WRITE, MAP_SHARED, m_fd, 0);
+    if (map == MAP_FAILED) {
+        const int savedErrno = errno;
+        *error = systemError(tr("Cannot write the journal"), m_fileName, savedErrno);
+        (void)::ftruncate(m_fd, qMax(size(), m_capacity));
+        return false;
+    }
+    m_map = static_cast<char *>(map);
+    m_capacity = capacity;
+    return true;
+}
+
 bool JournalWriter::append(QByteArrayView record, QString *error)
 {
     const qint64 before = size();
-    if (m_needsCut) {
-        if (::ftruncate(m_fd, before) != 0) {
-            const int savedErrno = errno;
-            *error = systemError(tr("Cannot cut the journal"), m_fileName, savedErrno);
-            return false;
-        }
-        m_needsCut = false;
-    }
-    int writeError = 0;
-    if (!writeAll(m_fd, record.data(), record.size(), &writeError)) {
-        *error = systemError(tr("Cannot write the journal"), m_fileName, writeError);
-        // Remove what part of the record got in, so replay never sees an unacknowledged batch
-        // and the next append starts at a record boundary.
-        m_needsCut = ::ftruncate(m_fd, before) != 0;
+    if (before + record.size() > m_capacity && !reserve(record.size(), error))
         return false;
-    }
+    std::memcpy(m_map + before, record.data(), size_t(record.size()));
     m_size.store(before + record.size(), std::memory_order_release);
     return true;
 }

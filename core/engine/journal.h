@@ -49,9 +49,12 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder);
 
 } // namespace Journal
 
-// Appends records to one journal file with write(2), so an acknowledged record is in the kernel
-// even if the process dies right after. Appends are serialised by the caller; sync() may run
-// concurrently from any thread and groups concurrent callers into one fdatasync.
+// Appends records to one journal file through a shared memory mapping of space reserved ahead
+// (fallocate), so an acknowledged record is in the kernel's page cache, and survives the process
+// dying right after, without a system call per record. Appends are serialised by the caller;
+// sync() may run concurrently from any thread and groups concurrent callers into one fdatasync.
+// The reserved space past the last record reads as zeros, which replay takes as the end; a
+// writer that is destroyed cuts the file back to its records.
 class JournalWriter
 {
 public:
@@ -65,8 +68,8 @@ public:
     JournalWriter(const JournalWriter &) = delete;
     JournalWriter &operator=(const JournalWriter &) = delete;
 
-    // Writes the whole record or, on failure, cuts the file back to where it was and returns
-    // false with *error set: a failed append leaves no partial record behind.
+    // Adds the whole record or, where no space can be reserved for it, nothing, and returns
+    // false with *error set.
     bool append(QByteArrayView record, QString *error);
     // Makes everything appended so far durable (fdatasync; the first time also the directory, so
     // the new file's name survives a power cut). Returns true at once when another
@@ -79,12 +82,15 @@ public:
 
 private:
     JournalWriter(int fd, QString fileName, qint64 size);
+    // Makes room for `bytes` more after size(): reserves disk space and maps it.
+    bool reserve(qint64 bytes, QString *error);
 
     int m_fd = -1;
     QString m_fileName;
+    char *m_map = nullptr; // the file's first m_capacity bytes
+    qint64 m_capacity = 0;
     std::atomic<qint64> m_size;
     std::atomic<qint64> m_synced;
-    bool m_needsCut = false; // a failed append may have left bytes after m_size
     bool m_dirSynced = false; // the file's name is durable too (guarded by m_syncMutex)
     QMutex m_syncMutex;
 };

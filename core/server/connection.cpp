@@ -10,6 +10,8 @@
 
 #include <chrono>
 
+#include <cerrno>
+
 #include <sys/socket.h>
 
 namespace Server {
@@ -49,6 +51,7 @@ Connection::Connection(QTcpSocket *socket, RequestHandler *handler, const Server
     , m_parser(limits)
 {
     m_socket->setParent(this);
+    m_plain = qobject_cast<QSslSocket *>(m_socket) == nullptr;
     m_socket->setReadBufferSize(kReadBuffer);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
@@ -116,7 +119,7 @@ void Connection::processInput()
         switch (result) {
         case RequestParser::Result::NeedMore:
             if (m_parser.wantsContinue()) {
-                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                send("HTTP/1.1 100 Continue\r\n\r\n");
                 m_parser.continueSent();
             }
             if (m_socket->bytesAvailable() > 0)
@@ -174,17 +177,17 @@ void Connection::respond(HttpResponse &&response)
     const qint64 length = bodiless ? 0 : response.sendLength();
     QByteArray head = serializeHead(response, bodiless ? -1 : length, close);
     if (m_head || response.headOnly || length == 0 || response.declaredLength >= 0) {
-        m_socket->write(head);
+        send(head);
         finishResponse(close);
         return;
     }
     if (length <= kInlineBody) {
         head.append(response.body.constData() + response.bodyOffset, length);
-        m_socket->write(head);
+        send(head);
         finishResponse(close);
         return;
     }
-    m_socket->write(head);
+    send(head);
     m_body = std::move(response.body);
     m_bodyPos = response.bodyOffset;
     m_bodyEnd = response.bodyOffset + length;
@@ -192,11 +195,31 @@ void Connection::respond(HttpResponse &&response)
     pump();
 }
 
+void Connection::send(QByteArrayView data)
+{
+    // With nothing queued, a plain socket takes the bytes at once: one send() instead of
+    // arming and disarming the socket's write notifier, which wakes the thread's event loop
+    // twice per answer. Whatever the kernel does not take goes through the socket's buffer,
+    // so order and back-pressure stay the socket's.
+    if (m_plain && m_socket->bytesToWrite() == 0
+        && m_socket->state() == QAbstractSocket::ConnectedState) {
+        const ssize_t sent = ::send(int(m_socket->socketDescriptor()), data.data(),
+                                    size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == data.size())
+            return;
+        if (sent > 0)
+            data = data.sliced(sent);
+        else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            return; // the connection is gone; the socket reports it on its next read
+    }
+    m_socket->write(data.data(), data.size());
+}
+
 void Connection::pump()
 {
     while (!m_body.isNull() && m_socket->bytesToWrite() < kHighWater) {
         const qint64 n = qMin(kSlice, m_bodyEnd - m_bodyPos);
-        m_socket->write(m_body.constData() + m_bodyPos, n);
+        send(QByteArrayView(m_body).sliced(m_bodyPos, n));
         m_bodyPos += n;
         if (m_bodyPos >= m_bodyEnd) {
             m_body = QByteArray();
@@ -226,14 +249,14 @@ void Connection::beginStream(HttpResponse &&head)
     if (m_metrics)
         m_metrics->countResponse(head.status, head.errorCode);
     m_streaming = true;
-    m_socket->write(serializeHead(head, -1, true));
+    send(serializeHead(head, -1, true));
 }
 
 void Connection::streamWrite(QByteArrayView data)
 {
     if (m_gone || !m_streaming || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    m_socket->write(data.data(), data.size());
+    send(data);
 }
 
 void Connection::endStream()

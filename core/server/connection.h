@@ -66,6 +66,7 @@ private:
     void processInput();
     void refuse(const RequestParser::Failure &failure);
     void pump();
+    void send(QByteArrayView data);
     void finishResponse(bool close);
     void closeGracefully();
     void shutdownWrite();
@@ -91,6 +92,7 @@ private:
     bool m_closing = false; // close once the write buffer is empty
     bool m_lingering = false; // write side shut, discarding what the client still sends
     bool m_gone = false;
+    bool m_plain = true; // not TLS: answers may go straight to the descriptor
 
     QByteArray m_body; // a large body being sent in slices
     qint64 m_bodyPos = 0;

@@ -19,8 +19,10 @@ constexpr int kKeepAliveMs = 15'000;
 
 } // namespace
 
-LiveFeed::LiveFeed(const ServerLimits &limits, ServerMetrics *metrics, QObject *parent)
+LiveFeed::LiveFeed(Engine::EngineApi *engine, const ServerLimits &limits, ServerMetrics *metrics,
+                   QObject *parent)
     : QObject(parent)
+    , m_engine(engine)
     , m_limits(limits)
     , m_metrics(metrics)
 {
@@ -31,6 +33,19 @@ LiveFeed::LiveFeed(const ServerLimits &limits, ServerMetrics *metrics, QObject *
         removeGone();
     });
     m_keepAlive.start();
+    if (m_engine)
+        connect(m_engine, &Engine::EngineApi::frameFinished, this, &LiveFeed::onFrameFinished);
+}
+
+void LiveFeed::listen(bool on)
+{
+    if (!m_engine || on == bool(m_listening))
+        return;
+    if (on)
+        m_listening =
+            connect(m_engine, &Engine::EngineApi::liveEvents, this, &LiveFeed::onLiveEvents);
+    else
+        disconnect(m_listening);
 }
 
 LiveFeed::~LiveFeed()
@@ -49,6 +64,8 @@ void LiveFeed::subscribe(Connection *connection, QSet<QString> channels,
     head.contentType = "text/event-stream; charset=utf-8";
     head.addHeader("Cache-Control", "no-store");
     head.addHeader("X-Accel-Buffering", "no");
+    // Listening before the stream starts: every item accepted after ": subscribed" reaches it.
+    listen(true);
     connection->beginStream(std::move(head));
     // The first bytes tell the client the subscription is in place.
     connection->streamWrite("retry: 1000\n: subscribed\n\n");
@@ -171,6 +188,8 @@ void LiveFeed::removeGone()
             m_metrics->subscriberRemoved();
     }
     m_subscribers.erase(gone, m_subscribers.end());
+    if (m_subscribers.empty())
+        listen(false);
 }
 
 } // namespace Server

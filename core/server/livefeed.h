@@ -23,7 +23,10 @@ class LiveFeed : public QObject
 {
     Q_OBJECT
 public:
-    LiveFeed(const ServerLimits &limits, ServerMetrics *metrics, QObject *parent = nullptr);
+    // Listens to the engine's live events only while someone subscribes: with no subscriber
+    // anywhere the engine does not collect them at all.
+    LiveFeed(Engine::EngineApi *engine, const ServerLimits &limits, ServerMetrics *metrics,
+             QObject *parent = nullptr);
     ~LiveFeed() override;
 
     // Starts the event stream on the connection; an empty filter means every channel.
@@ -46,7 +49,10 @@ private:
 
     void deliver(Subscriber &subscriber, QByteArrayView text);
     void removeGone();
+    void listen(bool on);
 
+    Engine::EngineApi *m_engine;
+    QMetaObject::Connection m_listening;
     const ServerLimits &m_limits;
     ServerMetrics *m_metrics;
     std::vector<Subscriber> m_subscribers;

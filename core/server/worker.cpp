@@ -45,12 +45,9 @@ Worker::~Worker() = default;
 void Worker::setUp()
 {
     m_connections = std::make_unique<QObject>();
-    m_feed = std::make_unique<LiveFeed>(m_context.options.limits, m_context.metrics);
+    m_feed =
+        std::make_unique<LiveFeed>(m_context.engine, m_context.options.limits, m_context.metrics);
     m_api = std::make_unique<Api>(m_context, m_feed.get());
-    connect(m_context.engine, &Engine::EngineApi::liveEvents, m_feed.get(),
-            &LiveFeed::onLiveEvents);
-    connect(m_context.engine, &Engine::EngineApi::frameFinished, m_feed.get(),
-            &LiveFeed::onFrameFinished);
     m_sweep = new QTimer(this);
     // Often enough that a timeout is late by at most a quarter of itself.
     m_sweep->setInterval(qBound(50, m_context.options.limits.idleTimeoutMs / 4, 1000));

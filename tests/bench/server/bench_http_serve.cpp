@@ -21,6 +21,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addOptions({{u"port"_s, u"port"_s, u"port"_s, u"8080"_s},
                        {u"frame-duration"_s, u"ms"_s, u"ms"_s, u"10000"_s},
+                       {u"threads"_s, u"worker threads (0: one per core)"_s, u"count"_s, u"0"_s},
                        {u"fill"_s, u"events in the first frame"_s, u"count"_s, u"0"_s},
                        {u"batch-file"_s, u"write a TimeFrame batch body here"_s, u"file"_s},
                        {u"batch-events"_s, u"events in the batch body"_s, u"count"_s, u"1000"_s}});
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
     options.port = quint16(parser.value(u"port"_s).toUInt());
     options.frameDurationMs = config.frameDurationMs;
     options.limits.maxBody = qint64(256) << 20;
+    options.threads = parser.value(u"threads"_s).toInt();
     Server::HttpServer server(&engine, options);
     if (!server.start(&error)) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
