@@ -309,6 +309,11 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <source>Cannot create the data directory %1.</source>
         <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
     </message>
+    <message>
+        <location filename="../core/engine/recovery.cpp" line="+28"/>
+        <source>Cannot write %1: the file came out %2 of %3 bytes long.</source>
+        <translation>%1 kann nicht geschrieben werden: die Datei ist %2 statt %3 Bytes lang.</translation>
+    </message>
 </context>
 <context>
     <name>Engine::EngineConfig</name>
@@ -354,7 +359,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::FrameEngine</name>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+317"/>
+        <location filename="../core/engine/frameengine.cpp" line="+368"/>
         <location line="+12"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
@@ -363,29 +368,29 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::JournalWriter</name>
     <message>
-        <location filename="../core/engine/journal.cpp" line="+323"/>
+        <location filename="../core/engine/journal.cpp" line="+329"/>
         <source>Cannot create the journal</source>
         <translation>Das Journal kann nicht angelegt werden</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+43"/>
+        <location line="+47"/>
+        <location line="+9"/>
         <source>Cannot write the journal</source>
         <translation>Das Journal kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-41"/>
         <source>Cannot open the journal</source>
         <translation>Das Journal kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+13"/>
         <source>Cannot cut the journal</source>
         <translation>Das Journal kann nicht gekürzt werden</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+61"/>
         <source>Cannot sync the journal</source>
         <translation>Das Journal kann nicht synchronisiert werden</translation>
     </message>
@@ -1236,12 +1241,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     <name>MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+66"/>
-        <location line="+113"/>
+        <location line="+116"/>
         <source>&amp;Live charts</source>
         <translation>&amp;Live-Diagramme</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-115"/>
         <source>I&amp;nspector</source>
         <translation>&amp;Inspektor</translation>
     </message>
@@ -1251,7 +1256,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Frames</source>
         <translation>Frames</translation>
     </message>
@@ -1631,7 +1636,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Connection</name>
     <message>
-        <location filename="../core/server/connection.cpp" line="+368"/>
+        <location filename="../core/server/connection.cpp" line="+391"/>
         <source>The request did not arrive within %1 ms.</source>
         <translation>Die Anfrage ist nicht innerhalb von %1 ms angekommen.</translation>
     </message>
@@ -1705,7 +1710,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Die Engine hat nichts bestätigt.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>&quot;layout&quot; must be &quot;documented&quot; or &quot;reference&quot;.</source>
         <translation>„layout“ muss „documented“ oder „reference“ sein.</translation>
     </message>
@@ -1723,7 +1728,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::LiveFeed</name>
     <message>
-        <location filename="../core/server/livefeed.cpp" line="+96"/>
+        <location filename="../core/server/livefeed.cpp" line="+113"/>
         <source>This subscriber did not keep up: more than %1 bytes were waiting to be sent.</source>
         <translation>Dieser Abonnent kam nicht mit: Mehr als %1 Bytes warteten auf das Senden.</translation>
     </message>

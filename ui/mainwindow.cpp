@@ -88,15 +88,18 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     connect(m_liveCharts, &ChartPanel::snapshotApplied, this, [this](const ChartSnapshot &s) {
         if (!m_engine)
             return;
-        const qint64 id =
-            s.openFrame.frameId ? s.openFrame.frameId : m_engine->status().openFrameId;
+        const Engine::Status status = m_engine->status();
+        const qint64 id = s.openFrame.frameId ? s.openFrame.frameId : status.openFrameId;
         if (id == 0)
             return;
         const qint64 duration = m_host ? m_host->config().engine.frameDurationMs : 0;
+        const qint64 endAt = id == status.openFrameId && status.openFrameEndAt > id
+            ? status.openFrameEndAt
+            : id + duration;
         const bool current = s.openFrame.frameId == id;
         m_liveFrames->setLive(FrameListModel::Row {id,
                                                    id,
-                                                   id + duration,
+                                                   endAt,
                                                    current ? s.openFrame.channels : 0,
                                                    current ? s.openFrame.items : 0,
                                                    current ? s.openFrame.bytes : 0,

@@ -76,6 +76,10 @@ struct Status
     StorageState storage = StorageState::Ok;
     QString storageDetail; // why storage is unavailable, translated
     qint64 openFrameId = 0;
+    // Where the open frame ends (exclusive), at a period boundary; 0 where not known. A frame
+    // that starts inside its period (the one a stop cut short ended there) is shorter than the
+    // frame duration.
+    qint64 openFrameEndAt = 0;
     qint64 framesRetained = 0;
     qint64 bytesOnDisk = 0;
     qint64 eventsAccepted = 0; // since start

@@ -153,7 +153,8 @@ bool FrameEngine::start(Threading threading, QString *error)
                 start = std::max(start, m_retained.rbegin()->second.endAt);
             m_open = std::make_unique<FrameBuilder>(start, frameEndAfter(start));
         }
-        m_openFrameId.store(m_open->id());
+        m_openFrameEndAt.store(m_open->endAt(), std::memory_order_release);
+        m_openFrameId.store(m_open->id(), std::memory_order_release);
         if (!m_journal && m_archive.ensureDir(&storageError))
             openJournalLocked();
         else if (!m_journal)
@@ -354,6 +355,7 @@ void FrameEngine::rollLocked(qint64 now)
 {
     const qint64 start = closeLocked(now);
     m_open = std::make_unique<FrameBuilder>(start, frameEndAfter(start));
+    m_openFrameEndAt.store(m_open->endAt(), std::memory_order_release);
     m_openFrameId.store(start, std::memory_order_release);
     m_syncPending = false;
     openJournalLocked();
@@ -679,6 +681,9 @@ Status FrameEngine::status() const
         s.bytesOnDisk = m_bytesOnDisk;
     }
     s.openFrameId = m_openFrameId.load(std::memory_order_acquire);
+    s.openFrameEndAt = m_openFrameEndAt.load(std::memory_order_acquire);
+    if (s.openFrameEndAt <= s.openFrameId)
+        s.openFrameEndAt = 0; // read while the frame rolled over: not known this time
     s.eventsAccepted = m_eventsAccepted.load(std::memory_order_relaxed);
     return s;
 }

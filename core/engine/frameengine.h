@@ -144,6 +144,7 @@ private:
 
     std::atomic<qint64> m_eventsAccepted {0};
     std::atomic<qint64> m_openFrameId {0};
+    std::atomic<qint64> m_openFrameEndAt {0}; // stored before m_openFrameId
     std::atomic<bool> m_statusChanged {false};
     std::atomic<bool> m_wakePosted {false};
 

@@ -402,7 +402,9 @@ Status writeFileBytes(const QString &fileName, QByteArrayView bytes)
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly))
         return writeFailed(fileName, file.errorString());
-    if (file.write(bytes.data(), bytes.size()) != bytes.size()) {
+    // flush() here, not inside commit(): commit() does not report a failed flush of the last
+    // buffered bytes (ENOSPC), and would rename a short file into place.
+    if (file.write(bytes.data(), bytes.size()) != bytes.size() || !file.flush()) {
         const QString why = file.errorString();
         file.cancelWriting();
         return writeFailed(fileName, why);

@@ -117,12 +117,13 @@ HttpResponse IngestEndpoints::single(const HttpRequest &request, const QByteArra
 std::pair<qint64, qint64> IngestEndpoints::openFrameBounds() const
 {
     const qint64 duration = qMax<qint64>(1, m_context.options.frameDurationMs);
-    qint64 start = m_context.engine->status().openFrameId;
+    const Engine::Status status = m_context.engine->status();
+    qint64 start = status.openFrameId;
     if (start == 0) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         start = now - now % duration;
     }
-    return {start, start + duration};
+    return {start, status.openFrameEndAt > start ? status.openFrameEndAt : start + duration};
 }
 
 HttpResponse IngestEndpoints::batch(const HttpRequest &request)

@@ -104,6 +104,7 @@ void TestFrameEngine::framesCloseOnTimeWithoutEvents()
     const QList<qint64> expected {kT0 + 3 * kD, kT0 + 2 * kD, kT0 + kD, kT0};
     QCOMPARE(ids(engine.index()), expected);
     QCOMPARE(engine.status().openFrameId, kT0 + 4 * kD);
+    QCOMPARE(engine.status().openFrameEndAt, kT0 + 5 * kD);
     for (const FrameSummary &frame : *engine.index()) {
         QCOMPARE(frame.endAt, frame.startAt + kD);
         QCOMPARE(frame.items, 0);
@@ -595,6 +596,7 @@ void TestFrameEngine::restartInsideTheSamePeriod()
     QVERIFY(engine.start(Threading::Manual));
     // The open frame takes over where the archived one ends, up to the usual boundary.
     QCOMPARE(engine.status().openFrameId, cut);
+    QCOMPARE(engine.status().openFrameEndAt, kT0 + kD);
     const auto open = TimeFrame::decode(engine.openFrameBytes());
     QVERIFY(open);
     QCOMPARE(open->startAt, cut);

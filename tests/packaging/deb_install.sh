@@ -15,7 +15,7 @@ fi
 debs=("$dir"/syncstreamer_*.deb)
 [ -f "${debs[0]}" ] || fail "no package in $dir: packaging_deb builds it"
 deb=${debs[0]}
-if dpkg-query -W -f='${Status}' syncstreamer 2>/dev/null | grep -q 'install ok installed'; then
+if dpkg-query -W -f='${Status}' syncstreamer 2>/dev/null | grep 'install ok installed' >/dev/null; then
     skip "a syncstreamer package is installed already; this test would replace and remove it"
 fi
 
@@ -26,7 +26,7 @@ remove() {
         dpkg -r syncstreamer || true
     fi
     # dpkg -r keeps the conffile /etc/default/syncstreamer; leave the machine as it was.
-    if dpkg-query -W -f='${Status}' syncstreamer 2>/dev/null | grep -q 'config-files'; then
+    if dpkg-query -W -f='${Status}' syncstreamer 2>/dev/null | grep 'config-files' >/dev/null; then
         dpkg --purge syncstreamer >/dev/null || true
     fi
 }
@@ -39,7 +39,7 @@ if ! dpkg -i "$deb"; then
     echo "\$ apt-get -f install -y (dependencies)"
     apt-get -f install -y -q || fail "the package's dependencies could not be installed"
 fi
-dpkg-query -W -f='${Status}\n' syncstreamer | grep -q 'install ok installed' ||
+dpkg-query -W -f='${Status}\n' syncstreamer | grep 'install ok installed' >/dev/null ||
     fail "the package is not installed"
 
 echo "\$ /usr/bin/syncstreamer --version"

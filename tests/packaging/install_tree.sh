@@ -48,14 +48,14 @@ done
 
 for size in 16 22 24 32 48 64 128 256; do
     file "$stage/usr/share/icons/hicolor/${size}x${size}/apps/syncstreamer.png" |
-        grep -q "PNG image data, $size x $size" || fail "the ${size}x${size} icon is not a $size px PNG"
+        grep "PNG image data, $size x $size" >/dev/null || fail "the ${size}x${size} icon is not a $size px PNG"
 done
 
-"$stage/usr/bin/syncstreamer" --version | grep -q '^syncstreamer [0-9]' ||
+"$stage/usr/bin/syncstreamer" --version | grep '^syncstreamer [0-9]' >/dev/null ||
     fail "the installed executable does not print its version"
 # The installed executable finds the installed translation (../share/syncstreamer/translations).
 check_german_help "$stage/usr/bin/syncstreamer"
-zcat "$stage/usr/share/man/man1/syncstreamer.1.gz" | grep -Eq -- '(\\-|-){2}headless' ||
+zcat "$stage/usr/share/man/man1/syncstreamer.1.gz" | grep -E -- '(\\-|-){2}headless' >/dev/null ||
     fail "the man page does not describe --headless"
 
 unit="$stage/usr/lib/systemd/system/syncstreamer.service"

@@ -20,7 +20,7 @@ check_german_help "$exe"
 # Qt's own texts (the parser's "Options:") come from Qt's translations, where installed.
 qt_translations=$("$qtpaths" --query QT_INSTALL_TRANSLATIONS)
 if [ -f "$qt_translations/qtbase_de.qm" ]; then
-    "$exe" --lang de --help | grep -q '^Optionen:' ||
+    "$exe" --lang de --help | grep '^Optionen:' >/dev/null ||
         fail "--lang de --help does not use Qt's German texts from $qt_translations/qtbase_de.qm"
     echo "ok: Qt's German texts from $qt_translations/qtbase_de.qm"
 else

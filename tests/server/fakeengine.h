@@ -102,6 +102,7 @@ public:
         s.storage = storageAvailable ? Engine::StorageState::Ok : Engine::StorageState::Unavailable;
         s.storageDetail = storageAvailable ? QString() : QStringLiteral("disk full");
         s.openFrameId = m_open.startAt;
+        s.openFrameEndAt = m_open.endAt;
         s.framesRetained = m_index->size();
         s.eventsAccepted = m_accepted;
         return s;
