@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Clock sync, the channel store, the live feed and the whole synchronized player loop on a
-// virtual clock with a fake server: missed frames, a server that goes away, a restart.
+// virtual clock with a fake server: missed frames, a server that goes away, a restart, the short
+// frames a stop and a restart leave.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ServerClock, bestOffset, measureOffset } from '../../resources/web/js/clock.mjs';
@@ -134,17 +135,36 @@ function harness({ frameMs = 1000, serverOffset = 2_000, pageStart = 1_795_320_0
   };
   const server = {
     frameMs,
+    // Stops, each followed by a start within the same period: [{at, frameMs}] in time order. As
+    // the real server does, the stop cuts the open frame at `at`, and the start opens [at, the
+    // next multiple of the new frameMs); from there on frames are aligned again. (`down` makes
+    // the server unreachable meanwhile.)
+    restarts: [],
     down: false,
     missing: new Set(),
     requests: [],
     serverNow: () => now + serverOffset,
     frames: new Map(),
+    // The latest frame boundary at or before server time t.
+    boundaryAt(t) {
+      const since = [{ at: -Infinity, frameMs: server.frameMs }, ...server.restarts].filter((r) => r.at <= t).at(-1);
+      return Math.max(Math.floor(t / since.frameMs) * since.frameMs, since.at);
+    },
+    // The newest 20 frames finished at server time t, newest first.
+    finished(t) {
+      const list = [];
+      for (let endAt = server.boundaryAt(t); list.length < 20; ) {
+        const startAt = server.boundaryAt(endAt - 1);
+        list.push({ startAt, endAt });
+        endAt = startAt;
+      }
+      return list;
+    },
     // One item per channel every 100 ms of server time.
-    frameBytes(id) {
-      const frameMs = server.frameMs;
+    frameBytes(id, endAt = id + server.frameMs) {
       const items = [];
-      for (let t = id; t < id + frameMs; t += 100) items.push({ timestamp: t, data: JSON.stringify({ v: t }) });
-      return encode({ startAt: id, endAt: id + frameMs, channels: [{ id: 'n', type: 'application/json', items }] });
+      for (let t = id; t < endAt; t += 100) items.push({ timestamp: t, data: JSON.stringify({ v: t }) });
+      return encode({ startAt: id, endAt, channels: [{ id: 'n', type: 'application/json', items }] });
     },
   };
   const reply = (status, body, type = 'application/json') => ({
@@ -155,25 +175,18 @@ function harness({ frameMs = 1000, serverOffset = 2_000, pageStart = 1_795_320_0
     arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength),
   });
   const fetch = async (url) => {
-    const frameMs = server.frameMs;
     server.requests.push(url);
     await new Promise((r) => setImmediate(r));
     if (server.down) throw new TypeError('connection refused');
     const u = new URL(url, 'http://x');
-    const finishedUpTo = Math.floor(server.serverNow() / frameMs) * frameMs; // ids below are finished
+    const finished = server.finished(server.serverNow()).filter((f) => !server.missing.has(f.startAt));
     if (u.pathname === '/time') return reply(200, JSON.stringify({ now: server.serverNow() }));
-    if (u.pathname === '/frame') {
-      const list = [];
-      for (let id = finishedUpTo - frameMs; id >= finishedUpTo - 20 * frameMs; id -= frameMs) {
-        if (!server.missing.has(id)) list.push({ id: String(id), startAt: id, endAt: id + frameMs });
-      }
-      return reply(200, JSON.stringify(list));
-    }
+    if (u.pathname === '/frame') return reply(200, JSON.stringify(finished.map((f) => ({ id: String(f.startAt), ...f }))));
     const m = u.pathname.match(/^\/frame\/(\d+)$/);
     if (m) {
-      const id = Number(m[1]);
-      if (id >= finishedUpTo || server.missing.has(id)) return reply(404, '{"error":"no such frame"}');
-      return reply(200, server.frameBytes(id), 'application/octet-stream');
+      const frame = finished.find((f) => f.startAt === Number(m[1]));
+      if (!frame) return reply(404, '{"error":"no such frame"}');
+      return reply(200, server.frameBytes(frame.startAt, frame.endAt), 'application/octet-stream');
     }
     return reply(404, '{}');
   };
@@ -273,6 +286,90 @@ test('sync player: a server restarted with another frame duration is followed', 
   assert.equal(player.frameMs, 500);
   assert.equal(resets.length, 1);
   assert.ok(played.some((p) => p.t % 500 === 250 && p.t % 1000 !== 250), 'items of the new frames played');
+});
+
+// The page time at which the harness's server clock reads t.
+function pageTimeAt(h, t) {
+  return t - (h.server.serverNow() - h.env.now);
+}
+
+test('sync player: after a stop and a start within one frame, both short frames play, each item once', async () => {
+  const h = harness({ frameMs: 1000 });
+  const T = h.server.serverNow() + 3000; // a frame boundary 3 s after the page starts
+  // Stopped at T + 500 (the open frame becomes [T, T + 500)), back 300 ms later in the same
+  // period: its first frame is [T + 500, T + 1000), id T + 500; then [T + 1000, T + 2000) ...
+  h.server.restarts.push({ at: T + 500, frameMs: 1000 });
+  const resets = [];
+  const frames = [];
+  const { player, played, statuses } = makePlayer(h, {
+    onReset: () => resets.push(h.env.now),
+    onFrame: (id, state) => frames.push([id, state]),
+  });
+  player.start();
+  await h.env.run(pageTimeAt(h, T + 500));
+  h.server.down = true;
+  await h.env.run(pageTimeAt(h, T + 800));
+  h.server.down = false;
+  await h.env.run(pageTimeAt(h, T + 5000)); // the playhead, 2 frames behind, reaches T + 3000
+  player.stop();
+
+  // The two short frames never count as the duration: no reset, the delay stays 2 × 1000 ms.
+  assert.equal(player.frameMs, 1000);
+  assert.deepEqual(resets, []);
+  assert.ok(frames.some(([id, state]) => id === T + 500 && state === 'loaded'), 'the frame [T + 500, T + 1000) was loaded');
+  assert.ok(h.server.requests.includes(`/frame/${T + 500}`));
+  assert.deepEqual(frames.filter(([, state]) => state === 'missed' || state === 'gap'), []);
+  assert.ok(!statuses.some(([, detail]) => /could not be loaded|no data recorded/.test(detail)), JSON.stringify(statuses));
+  // Every item around the stop played exactly once, in order, at its time.
+  const ts = played.map((p) => p.t);
+  for (let i = 1; i < ts.length; ++i) assert.ok(ts[i] > ts[i - 1], `${ts[i] - T} after ${ts[i - 1] - T}`);
+  for (let t = T - 1000; t <= T + 3000; t += 100) assert.equal(ts.filter((x) => x === t).length, 1, `item T${t >= T ? '+' : ''}${t - T}`);
+  const late = played.filter((p) => p.t >= T && p.t < T + 1000).map((p) => p.at + player.clock.offset - 2 * 1000 - p.t);
+  assert.ok(late.every((l) => l >= 0 && l <= 1), `lateness ${late}`);
+});
+
+test('sync player: a restart with a shorter duration, cut mid-frame, is followed with one reset', async () => {
+  const h = harness({ frameMs: 1000 });
+  const T = h.server.serverNow() + 3000;
+  // Stopped at T + 600, started at once with 500 ms frames: [T, T + 600), [T + 600, T + 1000),
+  // then [T + 1000, T + 1500) ... The page reads the index once a frame, at about T + 1000 when
+  // the newest frame listed is the short [T + 600, T + 1000); only whole 500 ms frames may
+  // change the duration.
+  h.server.restarts.push({ at: T + 600, frameMs: 500 });
+  const resets = [];
+  const { player, played } = makePlayer(h, { onReset: () => resets.push(h.server.serverNow() - T) });
+  player.start();
+  await h.env.run(pageTimeAt(h, T + 6000));
+  player.stop();
+  assert.equal(player.frameMs, 500);
+  assert.equal(resets.length, 1, `resets at T+${resets}`);
+  // After the reset every item plays once, in order, now 2 × 500 ms behind the server.
+  const after = played.filter((p) => p.at > pageTimeAt(h, T + resets[0]));
+  assert.ok(after.length > 20, `played ${after.length} after the reset`);
+  for (let i = 1; i < after.length; ++i) assert.ok(after[i].t > after[i - 1].t);
+  for (let t = T + 1500; t <= T + 4500; t += 100) assert.equal(after.filter((p) => p.t === t).length, 1, `item T+${t - T}`);
+  const late = after.filter((p) => p.t >= T + 1500).map((p) => p.at + player.clock.offset - 2 * 500 - p.t);
+  assert.ok(late.every((l) => l >= 0 && l <= 1), `lateness ${late}`);
+});
+
+test('sync player: a restart with a longer duration is noticed within three frames', async () => {
+  const h = harness({ frameMs: 1000 });
+  const T = Math.ceil((h.server.serverNow() + 3000) / 2000) * 2000; // a boundary of both durations
+  // Stopped at T + 300, started at once with 2000 ms frames: [T, T + 300), [T + 300, T + 2000),
+  // then [T + 2000, T + 4000) ...
+  h.server.restarts.push({ at: T + 300, frameMs: 2000 });
+  const durations = [];
+  const { player } = makePlayer(h, { onReset: () => durations.push([h.server.serverNow() - T, player.frameMs]) });
+  player.start();
+  await h.env.run(pageTimeAt(h, T + 1990));
+  assert.equal(player.frameMs, 1000, 'the frame cut at the stop does not count');
+  await h.env.run(pageTimeAt(h, T + 6000));
+  player.stop();
+  assert.equal(player.frameMs, 2000);
+  // The frame the start opened, 1700 ms, is longer than the old duration, so it is the longest of
+  // the newest three until the first whole 2000 ms frame is listed.
+  assert.deepEqual(durations.map(([, ms]) => ms), [1700, 2000]);
+  assert.ok(durations[1][0] >= 4000 && durations[1][0] < 4000 + 2000, `noticed at T+${durations[1][0]}`);
 });
 
 test('live feed: messages, frames, dropped subscribers reconnect', () => {

@@ -2,18 +2,23 @@
 // Playback scheduling with a fake clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Schedule, dueItems, frameIdFor, framesWanted, pageTimeFor, playheadAt } from '../../resources/web/js/schedule.mjs';
+import { FrameIndex, Schedule, dueItems, frameIdFor, framesWanted, pageTimeFor, playheadAt } from '../../resources/web/js/schedule.mjs';
 
 const D = 10_000;
 const T0 = 1_795_320_000_000; // a frame boundary
 
-function frame(startAt, items) {
+function frame(startAt, items, endAt = startAt + D) {
   const byChannel = new Map();
   for (const [channel, timestamp] of items) {
     if (!byChannel.has(channel)) byChannel.set(channel, []);
     byChannel.get(channel).push({ timestamp, data: new Uint8Array([timestamp % 256]) });
   }
-  return { startAt, endAt: startAt + D, channels: [...byChannel].map(([id, list]) => ({ id, type: 'text/plain', items: list })) };
+  return { startAt, endAt, channels: [...byChannel].map(([id, list]) => ({ id, type: 'text/plain', items: list })) };
+}
+
+// GET /frame's answer (newest first) for frames given as [startAt, endAt] pairs.
+function listing(...spans) {
+  return spans.map(([startAt, endAt]) => ({ startAt, endAt, id: String(startAt) })).reverse();
 }
 
 test('frame ids are aligned to the duration', () => {
@@ -155,4 +160,81 @@ test('backfill: earlier frames are wanted after the urgent ones and apply at onc
   // Nothing older than the backfill window plays.
   s.add(frame(T0 - 4 * D, [['x', T0 - 4 * D + 1]]));
   assert.deepEqual(s.step(now + 2).items, []);
+});
+
+test('the duration is the longest of the newest three frames listed', () => {
+  const whole = [[T0 - 3 * D, T0 - 2 * D], [T0 - 2 * D, T0 - D], [T0 - D, T0]];
+  assert.equal(new FrameIndex(listing(...whole)).nominalMs(), D);
+  // A stop at T0 + 4000 cuts the open frame; a start in the same period opens the rest of it.
+  assert.equal(new FrameIndex(listing(...whole, [T0, T0 + 4000])).nominalMs(), D);
+  assert.equal(new FrameIndex(listing(...whole, [T0, T0 + 4000], [T0 + 4000, T0 + D])).nominalMs(), D);
+  assert.equal(new FrameIndex(listing(...whole, [T0, T0 + 4000], [T0 + 4000, T0 + D], [T0 + D, T0 + 2 * D])).nominalMs(), D);
+  // The order of the answer does not matter; the newest are the latest to start.
+  assert.equal(new FrameIndex(listing(...whole, [T0, T0 + 4000], [T0 + 4000, T0 + D]).reverse()).nominalMs(), D);
+  // Restarted with 5000 ms frames at T0 + 2000: noticed once three frames of it are listed...
+  const shorter = [...whole, [T0, T0 + 2000], [T0 + 2000, T0 + 5000]];
+  assert.equal(new FrameIndex(listing(...shorter)).nominalMs(), D);
+  assert.equal(new FrameIndex(listing(...shorter, [T0 + 5000, T0 + D])).nominalMs(), 5000);
+  // ... and with 20 000 ms frames as soon as one whole frame is listed.
+  const longer = [...whole, [T0, T0 + 2000], [T0 + 2000, T0 + 2 * D]];
+  assert.equal(new FrameIndex(listing(...longer, [T0 + 2 * D, T0 + 4 * D])).nominalMs(), 2 * D);
+  // Entries without bounds count as listed but give no duration.
+  const partial = new FrameIndex([{ id: String(T0) }, { startAt: T0 - D, endAt: 'x' }, null, { startAt: 'y' }]);
+  assert.equal(partial.nominalMs(), null);
+  assert.ok(partial.has(T0) && partial.has(T0 - D));
+  assert.equal(new FrameIndex([]).nominalMs(), null);
+  assert.equal(new FrameIndex({ not: 'a list' }).nominalMs(), null);
+});
+
+test('frame bounds: as listed, else the aligned guess after the listed frames', () => {
+  // The frame T0 was cut at T0 + 4000 by a stop; [T0 + 4000, T0 + D) is not listed yet.
+  const index = new FrameIndex(listing([T0 - D, T0], [T0, T0 + 4000]));
+  assert.deepEqual(index.frameAt(T0 + 3999, D), { startAt: T0, endAt: T0 + 4000 });
+  assert.deepEqual(index.frameAt(T0 + 4000, D), { startAt: T0 + 4000, endAt: T0 + D });
+  assert.deepEqual(index.frameAt(T0 + 7000, D), { startAt: T0 + 4000, endAt: T0 + D });
+  assert.deepEqual(index.frameAt(T0 + D, D), { startAt: T0 + D, endAt: T0 + 2 * D });
+  assert.deepEqual(index.frameAt(T0 - 2 * D + 5, D), { startAt: T0 - 2 * D, endAt: T0 - D });
+  // A guess ends where the next listed frame starts.
+  const later = new FrameIndex(listing([T0 + 4000, T0 + D]));
+  assert.deepEqual(later.frameAt(T0 + 100, D), { startAt: T0, endAt: T0 + 4000 });
+  // Prefetch follows the bounds: the frame after a short one starts at its end.
+  assert.deepEqual(framesWanted(T0 + 100, D, 1, index), [T0, T0 + 4000]);
+  assert.deepEqual(framesWanted(T0 + 5000, D, 2, index), [T0 + 4000, T0 + D, T0 + 2 * D]);
+  // A frame the server answered 404 for is guessed again.
+  index.delete(T0);
+  assert.ok(!index.has(T0));
+  assert.deepEqual(index.frameAt(T0 + 7000, D), { startAt: T0, endAt: T0 + D });
+});
+
+test('short frames: the playhead in each wants it, and each item plays once', () => {
+  const offset = 0;
+  const local = (t) => t + 2 * D - offset;
+  const spans = [[T0 - D, T0], [T0, T0 + 4000], [T0 + 4000, T0 + D], [T0 + D, T0 + 2 * D]];
+  const s = new Schedule({ frameMs: D, delayFrames: 2, offset, index: new FrameIndex(listing(...spans)) });
+  s.start(local(T0 + 2000));
+  assert.deepEqual(s.wanted(local(T0 + 2000)), [T0, T0 + 4000]);
+  s.add(frame(T0, [['x', T0], ['x', T0 + 3999]], T0 + 4000));
+  s.add(frame(T0 + 4000, [['x', T0 + 4000], ['x', T0 + 9999]], T0 + D));
+  // [T0, T0 + 4000) does not also cover the time after it.
+  assert.deepEqual(s.wanted(local(T0 + 5000)), [T0 + D]);
+  assert.deepEqual(s.frameAt(T0 + 5000), { startAt: T0 + 4000, endAt: T0 + D });
+  s.add(frame(T0 + D, [['x', T0 + D + 1]]));
+  const seen = [];
+  for (let now = local(T0 + 2000); now <= local(T0 + D + 10); now += 3) seen.push(...s.step(now).items.map((i) => i.timestamp));
+  assert.deepEqual(seen, [T0, T0 + 3999, T0 + 4000, T0 + 9999, T0 + D + 1]);
+  // Eviction counts frames by their bounds: one kept behind the playhead's, however short.
+  s.step(local(T0 + D + 5000));
+  s.evict(1);
+  assert.deepEqual([...s.frames.keys()], [T0 + 4000, T0 + D]);
+});
+
+test('backfill walks back over short frames', () => {
+  const spans = [[T0 - 2 * D, T0 - D], [T0 - D, T0 - D + 3000], [T0 - D + 3000, T0], [T0, T0 + D]];
+  const s = new Schedule({ frameMs: D, delayFrames: 2, offset: 0, index: new FrameIndex(listing(...spans)) });
+  const now = T0 + 2 * D + 100; // playhead T0 + 100
+  s.start(now, 15_000);
+  assert.deepEqual(s.backfill, [T0 - D + 3000, T0 - D, T0 - 2 * D]);
+  assert.deepEqual(s.wanted(now), [T0, T0 + D, T0 - D + 3000, T0 - D, T0 - 2 * D]);
+  s.add(frame(T0 - 2 * D, [['x', T0 - 2 * D]]));
+  assert.deepEqual(s.step(now).items.map((i) => i.timestamp), [T0 - 2 * D]);
 });

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Synchronized playback: reads the frame index, loads the frames the playhead needs (and the
 // next one ahead), and plays each item at its timestamp + delay on the server-corrected clock.
+// Frames are found by the bounds the index lists, not by their duration: around a server stop
+// they are shorter and do not start on a multiple of it.
 // It never freezes: a frame that cannot be had is retried with backoff until its time has
 // passed, a server that goes away is polled with backoff, and the clock is re-measured after
 // every reconnection and periodically.
@@ -8,7 +10,7 @@
 // Browser APIs come in through the constructor, so the whole loop runs in Node with fakes.
 
 import { decode } from './timeframe.mjs';
-import { Schedule, frameIdFor } from './schedule.mjs';
+import { DURATION_FRAMES, FrameIndex, Schedule } from './schedule.mjs';
 
 const RESYNC_MS = 30_000;
 const MAX_SLEEP_MS = 100;
@@ -38,7 +40,7 @@ export class SyncPlayer {
     this.backfillMs = backfillMs;
     this.frameMs = null;
     this.schedule = null;
-    this.index = new Set(); // frame ids the server listed
+    this.index = new FrameIndex(); // what the server listed
     this.indexReadAt = -Infinity; // server time of the last index read
     this.indexBusy = false;
     this.indexRetryAt = -Infinity;
@@ -127,7 +129,7 @@ export class SyncPlayer {
     for (const id of this.done.keys()) if (id < playhead - 10 * this.frameMs) this.done.delete(id);
 
     if (!this.offline) {
-      const current = frameIdFor(playhead, this.frameMs);
+      const current = this.schedule.frameAt(playhead).startAt;
       const state = this.schedule.has(current) ? 'loaded' : this.done.get(current);
       if (state === 'loaded') this.setStatus('playing');
       else if (state === 'gap') this.setStatus('playing', 'no data recorded for this frame');
@@ -182,14 +184,8 @@ export class SyncPlayer {
     if (this.indexBusy || now < this.indexRetryAt) return;
     this.indexBusy = true;
     const serverAt = this.clock.serverNow();
-    let query = '';
-    if (this.frameMs !== null && this.schedule) {
-      // From the frame before the playhead's, or from the oldest history frame still wanted.
-      const from = Math.min(frameIdFor(this.schedule.current(now), this.frameMs) - this.frameMs, ...(this.schedule.backfill ?? []));
-      query = `?from=${from}`;
-    }
     try {
-      const response = await this.fetch(`${this.base}/frame${query}`, { cache: 'no-store' });
+      const response = await this.fetch(`${this.base}/frame${this.indexQuery(now)}`, { cache: 'no-store' });
       if (!response.ok) throw new Error(`GET /frame answered ${response.status}`);
       const list = await response.json();
       if (!Array.isArray(list)) throw new Error('GET /frame did not answer a list');
@@ -207,18 +203,23 @@ export class SyncPlayer {
     this.kick();
   }
 
+  // The query for GET /frame, so that the answer stays small: the frames that overlap the time
+  // from the oldest of the frame before the playhead's, the history frames still wanted and the
+  // third newest frame listed (the answer must hold the newest three: they give the duration).
+  // The whole index until the duration is known or while fewer than three frames are listed.
+  indexQuery(now) {
+    const newest = this.index.newest(DURATION_FRAMES);
+    if (this.frameMs === null || !this.schedule || newest.length < DURATION_FRAMES) return '';
+    const beforePlayhead = this.schedule.frameAt(this.schedule.current(now)).startAt - this.frameMs;
+    return `?from=${Math.min(beforePlayhead, newest.at(-1).startAt, ...(this.schedule.backfill ?? []))}`;
+  }
+
   takeIndex(list, serverAt) {
-    const ids = new Set();
-    let frameMs = null;
-    for (const entry of list) {
-      const startAt = Number(entry?.startAt ?? entry?.id);
-      const endAt = Number(entry?.endAt);
-      if (!Number.isFinite(startAt)) continue;
-      ids.add(startAt);
-      if (frameMs === null && Number.isFinite(endAt) && endAt > startAt) frameMs = endAt - startAt;
-    }
-    this.index = ids;
+    const index = new FrameIndex(list);
+    this.index = index;
     this.indexReadAt = serverAt;
+    this.schedule?.setIndex(index);
+    const frameMs = index.nominalMs();
     if (frameMs === null) {
       if (this.frameMs === null) this.setStatus('waiting', 'the server has no finished frame yet');
       return;
@@ -226,7 +227,7 @@ export class SyncPlayer {
     if (frameMs !== this.frameMs) {
       const first = this.frameMs === null;
       this.frameMs = frameMs;
-      this.schedule = new Schedule({ frameMs, delayFrames: this.delayFrames, offset: this.clock.offset });
+      this.schedule = new Schedule({ frameMs, delayFrames: this.delayFrames, offset: this.clock.offset, index });
       this.loads.clear();
       this.done.clear();
       if (first) this.schedule.start(this.now(), this.backfillMs);
@@ -238,17 +239,20 @@ export class SyncPlayer {
     const serverNow = this.clock.serverNow();
     for (const id of this.schedule.wanted(now, 1)) {
       if (this.done.has(id)) continue;
-      if (serverNow < id + this.frameMs) continue; // not finished yet
+      const listed = this.index.has(id);
+      // Where the frame ends: as listed, else where the aligned guess for it ends.
+      const endAt = this.schedule.frameAt(id).endAt;
+      if (!listed && serverNow < endAt) continue; // not finished yet (the index lists only finished frames)
       const load = this.loads.get(id) ?? { busy: false, attempts: 0, retryAt: -Infinity };
       this.loads.set(id, load);
       if (load.busy || now < load.retryAt) continue;
-      if (!this.index.has(id)) {
+      if (!listed) {
         // An index read well after the frame ended and without it: the server has no such frame.
-        if (this.indexReadAt >= id + this.frameMs + INDEX_GRACE_MS && load.attempts > 0) {
+        if (this.indexReadAt >= endAt + INDEX_GRACE_MS && load.attempts > 0) {
           this.finish(id, 'gap');
           continue;
         }
-        if (id + this.frameMs <= playhead && load.attempts > 0) {
+        if (endAt <= playhead && load.attempts > 0) {
           this.finish(id, 'missed');
           continue;
         }
@@ -259,7 +263,7 @@ export class SyncPlayer {
         continue;
       }
       // Behind the playhead's frame already (or history for the charts): give up after a try.
-      if (id + this.frameMs <= playhead && load.attempts > 0) {
+      if (endAt <= playhead && load.attempts > 0) {
         this.finish(id, 'missed');
         continue;
       }
