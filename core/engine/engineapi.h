@@ -31,6 +31,11 @@ struct Ack
     qint64 timestamp = 0;
 };
 
+} // namespace Engine
+// Qt's implicitly shared types and integers: a growing list moves them as bytes.
+Q_DECLARE_TYPEINFO(Engine::Ack, Q_RELOCATABLE_TYPE);
+namespace Engine {
+
 enum class IngestError {
     InvalidChannel, // empty, over 128 bytes, control characters
     TypeConflict, // the channel has another type in the open frame (names both)
@@ -94,6 +99,11 @@ struct LiveEvent
     qint64 frameId = 0;
     QByteArray data;
 };
+
+} // namespace Engine
+// Qt's implicitly shared types and integers: a growing list moves them as bytes.
+Q_DECLARE_TYPEINFO(Engine::LiveEvent, Q_RELOCATABLE_TYPE);
+namespace Engine {
 
 class EngineApi : public QObject
 {

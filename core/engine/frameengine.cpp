@@ -451,8 +451,14 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                     result.acks.append(Ack {events[i].channel, frameId, timestamp});
                     if (live) {
                         const qsizetype channel = m_plan->placements[size_t(i)].channel;
-                        m_live.append(LiveEvent {events[i].channel, m_open->channel(channel).type,
-                                                 timestamp, frameId, events[i].data});
+                        // The event's own strings, not the frame's: those are shared by every
+                        // thread, and counting references to them makes their cache lines
+                        // travel between the cores.
+                        const QString &type = events[i].type.isEmpty()
+                            ? m_open->channel(channel).type
+                            : events[i].type;
+                        m_live.append(LiveEvent {events[i].channel, type, timestamp, frameId,
+                                                 events[i].data});
                     }
                 }
                 if (live && wasLiveEmpty)

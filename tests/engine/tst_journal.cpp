@@ -48,6 +48,7 @@ private Q_SLOTS:
     void cutsCorruptRecord();
     void resumeAppendsAfterGoodRecords();
     void reservedSpaceIsNotDamage();
+    void smallAndLargeRecordsInterleave();
     void snapshotCoversBuilder();
     void invalidHeader();
 };
@@ -236,6 +237,33 @@ void TestJournal::reservedSpaceIsNotDamage()
     replay = Journal::replay(killed, &again);
     QCOMPARE(replay.records, 2);
     QCOMPARE(again->itemCount(), 6);
+}
+
+// Small records are copied into the mapping, large ones written with pwrite: both end up in
+// order in the same file, across the growth of the reserved space.
+void TestJournal::smallAndLargeRecordsInterleave()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"0.journal"_s);
+    FrameBuilder builder(0, 1000);
+    QString error;
+    auto journal = JournalWriter::create(path, 0, 1000, &error);
+    QVERIFY2(journal, qPrintable(error));
+    for (int i = 0; i < 40; ++i) {
+        const qsizetype size = i % 2 ? 300 * 1024 : 100; // 40 records, 6 MB: the space grows
+        accept(
+            &builder, journal.get(),
+            {{u"big"_s, u"application/octet-stream"_s, QByteArray(size, char('a' + i % 26)), {}}});
+    }
+    const QByteArray expected = builder.encode(TimeFrame::Layout::Documented);
+    const QString killed = dir.filePath(u"1.journal"_s);
+    QVERIFY(QFile::copy(path, killed)); // as a killed process leaves it, reserved space and all
+
+    std::unique_ptr<FrameBuilder> replayed;
+    const Journal::Replay replay = Journal::replay(killed, &replayed);
+    QCOMPARE(replay.records, 40);
+    QCOMPARE(replay.droppedBytes, 0);
+    QCOMPARE(replayed->encode(TimeFrame::Layout::Documented), expected);
 }
 
 void TestJournal::snapshotCoversBuilder()

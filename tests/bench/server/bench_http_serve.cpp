@@ -23,6 +23,10 @@ int main(int argc, char *argv[])
                        {u"frame-duration"_s, u"ms"_s, u"ms"_s, u"10000"_s},
                        {u"threads"_s, u"worker threads (0: one per core)"_s, u"count"_s, u"0"_s},
                        {u"fill"_s, u"events in the first frame"_s, u"count"_s, u"0"_s},
+                       {u"history"_s,
+                        u"finished frames kept in memory (older ones are read "
+                        u"from disk when requested)"_s,
+                        u"count"_s, QString::number(Engine::EngineConfig().history)},
                        {u"batch-file"_s, u"write a TimeFrame batch body here"_s, u"file"_s},
                        {u"batch-events"_s, u"events in the batch body"_s, u"count"_s, u"1000"_s}});
     parser.process(app);
@@ -48,6 +52,7 @@ int main(int argc, char *argv[])
     config.dataDir = dir.path();
     config.frameDurationMs = parser.value(u"frame-duration"_s).toLongLong();
     config.fsync = Engine::FsyncPolicy::Never;
+    config.history = parser.value(u"history"_s).toInt();
     Engine::FrameEngine engine(config);
     QString error;
     if (!engine.start(Engine::Threading::OwnThread, &error)) {
