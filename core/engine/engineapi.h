@@ -105,6 +105,16 @@ struct LiveEvent
 Q_DECLARE_TYPEINFO(Engine::LiveEvent, Q_RELOCATABLE_TYPE);
 namespace Engine {
 
+// What one channel accepted since the previous batch: the cheap form of liveEvents, for
+// statistics that do not need the events themselves.
+struct ChannelActivity
+{
+    QString channel;
+    QString type;
+    qint64 events = 0;
+    qint64 lastTimestamp = 0; // the newest of their timestamps
+};
+
 class EngineApi : public QObject
 {
     Q_OBJECT
@@ -126,6 +136,9 @@ public:
 Q_SIGNALS:
     // Batched: emitted at most every few milliseconds, from the engine's thread.
     void liveEvents(const QList<Engine::LiveEvent> &events);
+    // Emitted with every batch of accepted events, whether or not liveEvents is connected (the
+    // engine only collects live events while it is); from the engine's thread.
+    void activity(const QList<Engine::ChannelActivity> &channels);
     void frameFinished(const Engine::FrameSummary &frame);
     void statusChanged(const Engine::Status &status);
 };
@@ -133,5 +146,6 @@ Q_SIGNALS:
 } // namespace Engine
 
 Q_DECLARE_METATYPE(Engine::LiveEvent)
+Q_DECLARE_METATYPE(Engine::ChannelActivity)
 Q_DECLARE_METATYPE(Engine::FrameSummary)
 Q_DECLARE_METATYPE(Engine::Status)

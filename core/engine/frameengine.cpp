@@ -60,6 +60,7 @@ FrameEngine::FrameEngine(EngineConfig config, const Clock *clock, QObject *paren
     qRegisterMetaType<Engine::FrameSummary>();
     qRegisterMetaType<Engine::Status>();
     qRegisterMetaType<QList<Engine::LiveEvent>>();
+    qRegisterMetaType<QList<Engine::ChannelActivity>>();
 }
 
 FrameEngine::~FrameEngine()
@@ -228,6 +229,7 @@ void FrameEngine::stop()
         m_open.reset();
         m_journal.reset();
         m_live.clear();
+        m_activity.clear();
         m_syncPending = false;
     }
     finishClosedFrames();
@@ -300,7 +302,7 @@ void FrameEngine::onWake()
     {
         QMutexLocker locker(&m_openMutex);
         syncPending = m_syncPending;
-        livePending = !m_live.isEmpty();
+        livePending = !m_live.isEmpty() || !m_activity.isEmpty();
     }
     if (syncPending && !m_syncTimer->isActive())
         m_syncTimer->start(int(m_config.fsyncIntervalMs));
@@ -445,7 +447,8 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                 const qint64 frameId = m_open->id();
                 m_open->apply(*m_plan, events);
                 result.acks.reserve(events.size());
-                const bool wasLiveEmpty = m_live.isEmpty();
+                const bool wasLiveEmpty = m_live.isEmpty() && m_activity.isEmpty();
+                noteActivityLocked(events);
                 for (qsizetype i = 0; i < events.size(); ++i) {
                     const qint64 timestamp = m_plan->placements[size_t(i)].timestamp;
                     result.acks.append(Ack {events[i].channel, frameId, timestamp});
@@ -461,7 +464,7 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                                                  events[i].data});
                     }
                 }
-                if (live && wasLiveEmpty)
+                if (wasLiveEmpty)
                     wake = true;
                 if (m_config.fsync == FsyncPolicy::Interval && !m_syncPending) {
                     m_syncPending = true;
@@ -625,12 +628,43 @@ void FrameEngine::syncJournal()
     }
 }
 
+void FrameEngine::noteActivityLocked(const QList<Event> &events)
+{
+    // Events come in runs of one channel; the list holds the few channels of a batch period.
+    ChannelActivity *run = nullptr;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const Event &event = events[i];
+        if (!run || run->channel != event.channel) {
+            run = nullptr;
+            for (ChannelActivity &a : m_activity) {
+                if (a.channel == event.channel) {
+                    run = &a;
+                    break;
+                }
+            }
+            if (!run) {
+                const qsizetype index = m_plan->placements[size_t(i)].channel;
+                run = &m_activity.emplace_back(
+                    ChannelActivity {event.channel, m_open->channel(index).type, 0, 0});
+            }
+        }
+        ++run->events;
+        run->lastTimestamp = qMax(run->lastTimestamp, m_plan->placements[size_t(i)].timestamp);
+    }
+}
+
 void FrameEngine::flushLive()
 {
     QList<LiveEvent> batch;
+    QList<ChannelActivity> activityBatch;
     {
         QMutexLocker locker(&m_openMutex);
         batch.swap(m_live);
+        activityBatch.swap(m_activity);
+    }
+    if (!activityBatch.isEmpty()) {
+        m_liveClock.start();
+        Q_EMIT activity(activityBatch);
     }
     if (!batch.isEmpty()) {
         m_liveClock.start();

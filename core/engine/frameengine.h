@@ -101,6 +101,8 @@ private:
     void publishIndex();
     void syncJournal();
     void flushLive();
+    // Adds an accepted batch (just applied to m_open, placed by m_plan) to m_activity.
+    void noteActivityLocked(const QList<Event> &events);
     void emitStatusIfChanged();
     void armFrameTimer();
     void onWake();
@@ -128,6 +130,7 @@ private:
     std::unique_ptr<IngestPlan> m_plan; // reused between batches
     std::deque<Closed> m_closed; // closed, waiting for the engine's thread
     QList<LiveEvent> m_live; // accepted, not yet emitted
+    QList<ChannelActivity> m_activity; // accepted, not yet emitted
     bool m_syncPending = false; // journal written since the last interval sync
     bool m_journalFailing = false;
 

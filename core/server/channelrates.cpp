@@ -3,29 +3,21 @@
 
 namespace Server {
 
-void ChannelRates::record(const QList<Engine::LiveEvent> &events, qint64 nowMs)
+void ChannelRates::record(const QList<Engine::ChannelActivity> &channels, qint64 nowMs)
 {
     const qint64 second = nowMs / 1000;
     const size_t bucket = size_t(second % (kWindowSeconds + 1));
     const QMutexLocker lock(&m_mutex);
-    // Events come in runs of one channel: look the channel up once per run, and keep its type
-    // string unless it changed (copies of shared strings cost atomic operations per event).
-    Channel *run = nullptr;
-    const QString *runChannel = nullptr;
-    for (const Engine::LiveEvent &e : events) {
-        if (!run || e.channel != *runChannel) {
-            run = &m_channels[e.channel];
-            runChannel = &e.channel;
-        }
-        Channel &c = *run;
-        if (c.type != e.type)
-            c.type = e.type;
-        c.lastTimestamp = qMax(c.lastTimestamp, e.timestamp);
+    for (const Engine::ChannelActivity &a : channels) {
+        Channel &c = m_channels[a.channel];
+        if (c.type != a.type)
+            c.type = a.type;
+        c.lastTimestamp = qMax(c.lastTimestamp, a.lastTimestamp);
         if (c.seconds[bucket] != second) {
             c.seconds[bucket] = second;
             c.counts[bucket] = 0;
         }
-        ++c.counts[bucket];
+        c.counts[bucket] += a.events;
         c.lastSecond = second;
     }
 }

@@ -13,7 +13,7 @@
 namespace Server {
 
 // Per-channel type, last timestamp and event rate over the last seconds, fed by the engine's
-// live events from any thread (a short critical section per batch of events).
+// activity batches from any thread (a short critical section per batch).
 class ChannelRates
 {
 public:
@@ -28,7 +28,7 @@ public:
         double eventsPerSecond = 0;
     };
 
-    void record(const QList<Engine::LiveEvent> &events, qint64 nowMs);
+    void record(const QList<Engine::ChannelActivity> &channels, qint64 nowMs);
     QList<Row> snapshot(qint64 nowMs) const;
 
 private:

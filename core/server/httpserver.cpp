@@ -133,9 +133,9 @@ bool HttpServer::start(QString *error)
     // Statistics that must count each event once, not once per worker: run in the engine's
     // thread, guarded by their own atomics and lock.
     connect(
-        m_context.engine, &Engine::EngineApi::liveEvents, this,
-        [rates = m_rates.get()](const QList<Engine::LiveEvent> &events) {
-            rates->record(events, QDateTime::currentMSecsSinceEpoch());
+        m_context.engine, &Engine::EngineApi::activity, this,
+        [rates = m_rates.get()](const QList<Engine::ChannelActivity> &channels) {
+            rates->record(channels, QDateTime::currentMSecsSinceEpoch());
         },
         Qt::DirectConnection);
     connect(

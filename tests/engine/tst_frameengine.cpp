@@ -53,6 +53,7 @@ private Q_SLOTS:
     void restartInALaterPeriod();
     void clockBehindAFrameCutShort();
     void liveEventsAreBatched();
+    void activityWithoutLiveListeners();
     void signalsAndStatus();
     void openFrameBytes();
     void stoppedEngineRefuses();
@@ -710,6 +711,44 @@ void TestFrameEngine::liveEventsAreBatched()
     QCOMPARE(events[1].data, "2");
     engine.tick();
     QCOMPARE(live.size(), 1);
+}
+
+// Statistics get per-channel counts with each batch; the events themselves are only kept
+// while someone listens to liveEvents.
+void TestFrameEngine::activityWithoutLiveListeners()
+{
+    ManualClock clock(kT0);
+    FrameEngine engine(config(), &clock);
+    QSignalSpy activity(&engine, &EngineApi::activity);
+    QVERIFY(engine.start(Threading::Manual));
+    QVERIFY(engine
+                .ingest({makeEvent(u"a"_s, "1", kT0 + 5), makeEvent(u"a"_s, "2", kT0 + 3),
+                         makeEvent(u"b"_s, "{}", kT0 + 1, u"application/json"_s),
+                         makeEvent(u"a"_s, "3", kT0 + 2)})
+                .ok());
+    QVERIFY(engine.ingest(makeEvent(u"b"_s, "[]", kT0 + 7, u"application/json"_s)).ok());
+    QCOMPARE(activity.size(), 0);
+    engine.tick();
+    QCOMPARE(activity.size(), 1);
+    const auto channels = activity.at(0).at(0).value<QList<ChannelActivity>>();
+    QCOMPARE(channels.size(), 2);
+    QCOMPARE(channels[0].channel, u"a"_s);
+    QCOMPARE(channels[0].type, u"text/plain"_s);
+    QCOMPARE(channels[0].events, 3);
+    QCOMPARE(channels[0].lastTimestamp, kT0 + 5);
+    QCOMPARE(channels[1].channel, u"b"_s);
+    QCOMPARE(channels[1].type, u"application/json"_s);
+    QCOMPARE(channels[1].events, 2);
+    QCOMPARE(channels[1].lastTimestamp, kT0 + 7);
+    engine.tick();
+    QCOMPARE(activity.size(), 1);
+
+    // A listener that comes later gets the events accepted from then on.
+    QSignalSpy live(&engine, &EngineApi::liveEvents);
+    QVERIFY(engine.ingest(makeEvent(u"a"_s, "4")).ok());
+    engine.tick();
+    QCOMPARE(live.size(), 1);
+    QCOMPARE(live.at(0).at(0).value<QList<LiveEvent>>().size(), 1);
 }
 
 void TestFrameEngine::signalsAndStatus()

@@ -70,6 +70,14 @@ public:
                 ++m_accepted;
             }
         }
+        QList<Engine::ChannelActivity> channels;
+        for (const Engine::LiveEvent &e : live) {
+            if (channels.isEmpty() || channels.back().channel != e.channel)
+                channels.append(Engine::ChannelActivity {e.channel, e.type, 0, 0});
+            ++channels.back().events;
+            channels.back().lastTimestamp = qMax(channels.back().lastTimestamp, e.timestamp);
+        }
+        Q_EMIT activity(channels);
         Q_EMIT liveEvents(live);
         return result;
     }
