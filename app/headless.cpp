@@ -39,25 +39,6 @@ void onSignal(int)
     Q_UNUSED(written);
 }
 
-// Turns SIGTERM and SIGINT into a quit of the event loop (self-pipe: the handler only writes).
-bool watchTerminationSignals(QObject *context)
-{
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return false;
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
-    QObject::connect(notifier, &QSocketNotifier::activated, context, [] {
-        char sink[16];
-        while (::read(g_signalPipe[0], sink, sizeof sink) > 0) { }
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return ::sigaction(SIGTERM, &action, nullptr) == 0
-        && ::sigaction(SIGINT, &action, nullptr) == 0;
-}
-
 std::optional<qint64> positive(const QString &text)
 {
     bool ok = false;
@@ -68,6 +49,24 @@ std::optional<qint64> positive(const QString &text)
 }
 
 } // namespace
+
+bool watchTerminationSignals(QObject *context, std::function<void()> stop)
+{
+    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [stop = std::move(stop)] {
+        char sink[16];
+        while (::read(g_signalPipe[0], sink, sizeof sink) > 0) { }
+        stop();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0
+        && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
 
 void addServerOptions(QCommandLineParser &parser)
 {
@@ -258,7 +257,7 @@ int runHeadless(const QStringList &arguments)
         return ExitInvalidInput;
     }
     QObject context;
-    watchTerminationSignals(&context);
+    watchTerminationSignals(&context, [] { QCoreApplication::quit(); });
 
     const QString scheme = options->tlsCertificateFile.isEmpty() ? u"http"_s : u"https"_s;
     const QString port = QString::number(server.port());

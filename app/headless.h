@@ -6,6 +6,7 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QCommandLineParser;
@@ -22,6 +23,11 @@ void addServerOptions(QCommandLineParser &parser);
 std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineParser &parser,
                                                              const QProcessEnvironment &environment,
                                                              QString *error);
+
+// Turns SIGTERM and SIGINT into a call of stop() on the event loop (a self-pipe: the handler only
+// writes), so the process shuts down as from its own Quit: the engine finishes the open frame.
+// context owns the notifier. False where the pipe or the handlers cannot be set up.
+bool watchTerminationSignals(QObject *context, std::function<void()> stop);
 
 // Parses the arguments again (the same options as addServerOptions()), starts the engine and
 // the server, prints the address it serves on and runs until SIGTERM or SIGINT. Needs a

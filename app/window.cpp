@@ -2,6 +2,7 @@
 #include "window.h"
 
 #include "appsettings.h"
+#include "headless.h"
 #include "mainwindow.h"
 #include "options.h"
 #include "servicehost.h"
@@ -39,5 +40,8 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
         window.openFile(options.fileName);
     if (options.demo)
         window.setDemoRunning(true); // starts as soon as the engine is up
+    // A session logout or `kill` stops it as Quit does, not with the open frame left behind.
+    if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
+        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
     return QApplication::exec();
 }

@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -144,6 +145,7 @@ private Q_SLOTS:
     void windowWithoutDisplay_data();
     void windowWithoutDisplay();
     void headlessStopArchivesOpenFrame();
+    void windowStopArchivesOpenFrame();
 };
 
 Run tst_Cli::run(const QStringList &arguments)
@@ -541,4 +543,46 @@ void tst_Cli::headlessStopArchivesOpenFrame()
 
 // An application object for the HTTP client of the headless test; the other tests need none.
 QTEST_GUILESS_MAIN(tst_Cli)
+// The window's application ends on SIGTERM (a session logout, `kill`) as from its Quit: exit
+// status 0 and the open frame archived, also where closing the window would keep it serving.
+void tst_Cli::windowStopArchivesOpenFrame()
+{
+    QTemporaryDir data;
+    QTemporaryDir config;
+    QVERIFY(data.isValid() && config.isValid());
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a port that is free now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QProcessEnvironment environment = environmentWithoutDisplay();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"XDG_CONFIG_HOME"_s, config.path());
+    QProcess window;
+    window.setProcessEnvironment(environment);
+    window.start(QStringLiteral(SYNCSTREAMER_EXECUTABLE),
+                 {u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, QString::number(port), u"--data-dir"_s,
+                  data.path(), u"--frame-duration"_s, u"1h"_s});
+    QVERIFY(window.waitForStarted(10'000));
+
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    int status = 0;
+    QByteArray ack;
+    for (int i = 0; i < 100 && status != 200 && window.state() == QProcess::Running; ++i) {
+        ack = request(nam, "POST", port, u"/channel/from-window"_s, "kept", &status);
+        if (status != 200)
+            QTest::qWait(100);
+    }
+    QVERIFY2(status == 200, window.readAllStandardError().constData());
+    const qint64 frameId = QJsonDocument::fromJson(ack).object()["frameId"_L1].toInteger();
+    QCOMPARE(terminate(&window), 0);
+
+    const auto frame = TimeFrame::readFile(data.filePath(u"%1.tf"_s.arg(frameId)));
+    QVERIFY2(frame, qPrintable(QDir(data.path()).entryList().join(u' ')));
+    QCOMPARE(frame->channels.value(0).items.value(0).data, "kept");
+    QVERIFY(QDir(data.path()).entryList({u"*.journal"_s}, QDir::Files).isEmpty());
+}
+
 #include "tst_cli.moc"
