@@ -110,10 +110,12 @@ bool applyRecord(const char *payload, qint64 size, FrameBuilder *builder, bool d
     return true;
 }
 
-bool writeAll(int fd, const char *p, qint64 n, int *error)
+// Writes all n bytes at the file position (offset < 0) or at offset (pwrite).
+bool writeAll(int fd, const char *p, qint64 n, int *error, qint64 offset = -1)
 {
     while (n > 0) {
-        const ssize_t written = ::write(fd, p, size_t(n));
+        const ssize_t written =
+            offset < 0 ? ::write(fd, p, size_t(n)) : ::pwrite(fd, p, size_t(n), offset);
         if (written < 0) {
             if (errno == EINTR)
                 continue;
@@ -122,23 +124,8 @@ bool writeAll(int fd, const char *p, qint64 n, int *error)
         }
         p += written;
         n -= written;
-    }
-    return true;
-}
-
-bool pwriteAll(int fd, const char *p, qint64 n, qint64 offset, int *error)
-{
-    while (n > 0) {
-        const ssize_t written = ::pwrite(fd, p, size_t(n), offset);
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            *error = errno;
-            return false;
-        }
-        p += written;
-        n -= written;
-        offset += written;
+        if (offset >= 0)
+            offset += written;
     }
     return true;
 }
@@ -428,7 +415,7 @@ bool JournalWriter::append(QByteArrayView record, QString *error)
         std::memcpy(m_map + before, record.data(), size_t(record.size()));
     } else {
         int writeError = 0;
-        if (!pwriteAll(m_fd, record.data(), record.size(), before, &writeError)) {
+        if (!writeAll(m_fd, record.data(), record.size(), &writeError, before)) {
             *error = systemError(tr("Cannot write the journal"), m_fileName, writeError);
             return false; // the size stays: the next record goes over what part got in
         }
