@@ -447,7 +447,7 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                 const qint64 frameId = m_open->id();
                 m_open->apply(*m_plan, events);
                 result.acks.reserve(events.size());
-                const bool wasLiveEmpty = m_live.isEmpty() && m_activity.isEmpty();
+                const bool nothingPending = m_live.isEmpty() && m_activity.isEmpty();
                 noteActivityLocked(events);
                 for (qsizetype i = 0; i < events.size(); ++i) {
                     const qint64 timestamp = m_plan->placements[size_t(i)].timestamp;
@@ -464,7 +464,7 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                                                  events[i].data});
                     }
                 }
-                if (wasLiveEmpty)
+                if (nothingPending)
                     wake = true;
                 if (m_config.fsync == FsyncPolicy::Interval && !m_syncPending) {
                     m_syncPending = true;
@@ -662,14 +662,12 @@ void FrameEngine::flushLive()
         batch.swap(m_live);
         activityBatch.swap(m_activity);
     }
-    if (!activityBatch.isEmpty()) {
+    if (!activityBatch.isEmpty() || !batch.isEmpty())
         m_liveClock.start();
+    if (!activityBatch.isEmpty())
         Q_EMIT activity(activityBatch);
-    }
-    if (!batch.isEmpty()) {
-        m_liveClock.start();
+    if (!batch.isEmpty())
         Q_EMIT liveEvents(batch);
-    }
 }
 
 void FrameEngine::emitStatusIfChanged()

@@ -10,8 +10,7 @@ void ChannelRates::record(const QList<Engine::ChannelActivity> &channels, qint64
     const QMutexLocker lock(&m_mutex);
     for (const Engine::ChannelActivity &a : channels) {
         Channel &c = m_channels[a.channel];
-        if (c.type != a.type)
-            c.type = a.type;
+        c.type = a.type;
         c.lastTimestamp = qMax(c.lastTimestamp, a.lastTimestamp);
         if (c.seconds[bucket] != second) {
             c.seconds[bucket] = second;
