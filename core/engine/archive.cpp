@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QtEndian>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -138,11 +139,18 @@ bool Archive::write(qint64 id, QByteArrayView bytes, bool syncDir, QString *erro
         return false;
     }
     if (syncDir) {
+        // The new name is durable only once the directory is: a frame whose directory cannot be
+        // synced counts as not archived, and its journal stays.
         const int fd =
             ::open(QFile::encodeName(m_dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd >= 0) {
-            ::fsync(fd);
+        const bool synced = fd >= 0 && ::fsync(fd) == 0;
+        const int savedErrno = errno;
+        if (fd >= 0)
             ::close(fd);
+        if (!synced) {
+            *error = tr("Cannot sync the data directory %1: %2")
+                         .arg(QDir::toNativeSeparators(m_dir), qt_error_string(savedErrno));
+            return false;
         }
     }
     return true;

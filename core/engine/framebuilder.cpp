@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "framebuilder.h"
 
+#include "channelid.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QtEndian>
 
 #include <algorithm>
 
@@ -36,23 +37,6 @@ QString FrameBuilder::defaultType()
     return u"application/octet-stream"_s;
 }
 
-bool FrameBuilder::isValidChannelId(const QString &id)
-{
-    if (id.isEmpty())
-        return false;
-    if (!id.isValidUtf16()) // a lone surrogate would not survive the UTF-8 encoding
-        return false;
-    qsizetype utf8Bytes = 0;
-    for (const QChar c : id) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7F && u < 0xA0))
-            return false;
-        // A surrogate pair is 4 bytes of UTF-8: count 2 for each half.
-        utf8Bytes += u < 0x80 ? 1 : (u < 0x800 || c.isSurrogate()) ? 2 : 3;
-    }
-    return utf8Bytes <= kMaxChannelIdBytes;
-}
-
 std::optional<IngestFailure> FrameBuilder::plan(const QList<Event> &events, qint64 receiveTime,
                                                 IngestPlan *out) const
 {
@@ -74,7 +58,7 @@ std::optional<IngestFailure> FrameBuilder::plan(const QList<Event> &events, qint
         const Event &event = events[i];
         const qsizetype existing = channelIndex(event.channel);
         // A channel the frame has was checked when it came; only new names need the check.
-        if (existing < 0 && !isValidChannelId(event.channel)) {
+        if (existing < 0 && checkChannelId(event.channel) != ChannelIdProblem::None) {
             return failure(IngestError::InvalidChannel,
                            tr("Invalid channel id: it must be 1 to %1 bytes of UTF-8 without "
                               "control characters.")
@@ -146,23 +130,53 @@ qsizetype FrameBuilder::addChannel(const QString &id, const QString &type)
 void FrameBuilder::addItem(qsizetype channelIndex, qint64 timestamp, QByteArrayView data)
 {
     Channel &channel = m_channels[channelIndex];
-    const qsizetype needed = TimeFrame::kItemFixedSize + data.size();
+    const qsizetype needed = TimeFrame::Writer::itemSize(data.size());
     if (channel.chunks.isEmpty()
         || channel.chunks.last().size() + needed > channel.chunks.last().capacity()) {
         QByteArray chunk;
         chunk.reserve(std::max(kChunkSize, needed));
         channel.chunks.append(std::move(chunk));
     }
-    QByteArray &chunk = channel.chunks.last();
-    char fixed[TimeFrame::kItemFixedSize];
-    qToBigEndian<qint64>(timestamp, fixed);
-    qToBigEndian<quint64>(quint64(data.size()), fixed + 8);
-    chunk.append(fixed, sizeof fixed);
-    chunk.append(data);
+    TimeFrame::Writer::appendItem(&channel.chunks.last(), timestamp, data);
     channel.items += 1;
     channel.dataBytes += needed;
     m_newest = m_items > 0 ? std::max(m_newest, timestamp) : timestamp;
     m_items += 1;
+}
+
+FrameBuilder::Mark FrameBuilder::mark() const
+{
+    Mark m;
+    m.channels.reserve(m_channels.size());
+    for (const Channel &channel : m_channels) {
+        m.channels.append({channel.chunks.size(),
+                           channel.chunks.isEmpty() ? 0 : channel.chunks.last().size(),
+                           channel.items, channel.dataBytes});
+    }
+    m.items = m_items;
+    m.newest = m_newest;
+    return m;
+}
+
+void FrameBuilder::rollBack(const Mark &mark)
+{
+    while (m_channels.size() > mark.channels.size()) {
+        m_channelIndex.remove(m_channels.last().id);
+        m_channels.removeLast();
+    }
+    for (qsizetype i = 0; i < m_channels.size(); ++i) {
+        Channel &channel = m_channels[i];
+        const Mark::ChannelState &state = mark.channels[i];
+        if (channel.items == state.items)
+            continue;
+        channel.chunks.resize(state.chunks);
+        if (state.chunks > 0)
+            channel.chunks.last().truncate(state.lastChunkSize);
+        channel.items = state.items;
+        channel.dataBytes = state.dataBytes;
+    }
+    m_items = mark.items;
+    m_newest = mark.newest;
 }
 
 void FrameBuilder::cutAt(qint64 endAt)
@@ -172,72 +186,20 @@ void FrameBuilder::cutAt(qint64 endAt)
     m_endAt = endAt;
 }
 
-qint64 FrameBuilder::encodedSize(TimeFrame::Layout) const
+TimeFrame::Result<QByteArray> FrameBuilder::encode(TimeFrame::Layout layout) const
 {
-    qint64 size = TimeFrame::kHeaderSize;
-    for (const Channel &channel : m_channels) {
-        size += TimeFrame::kRecordFixedSize + channel.id.toUtf8().size()
-            + channel.type.toUtf8().size() + channel.dataBytes;
-    }
-    return size;
-}
-
-QByteArray FrameBuilder::encode(TimeFrame::Layout layout) const
-{
-    QList<QByteArray> ids;
-    QList<QByteArray> types;
-    qint64 metadataSize = 0;
-    qint64 dataSize = 0;
-    for (const Channel &channel : m_channels) {
-        ids.append(channel.id.toUtf8());
-        types.append(channel.type.toUtf8());
-        metadataSize += TimeFrame::kRecordFixedSize + ids.last().size() + types.last().size();
-        dataSize += channel.dataBytes;
-    }
-
-    QByteArray bytes(TimeFrame::kHeaderSize + metadataSize + dataSize, Qt::Uninitialized);
-    char *p = bytes.data();
-    auto put16 = [&p](quint16 v) {
-        qToBigEndian(v, p);
-        p += 2;
-    };
-    auto put32 = [&p](quint32 v) {
-        qToBigEndian(v, p);
-        p += 4;
-    };
-    auto put64 = [&p](quint64 v) {
-        qToBigEndian(v, p);
-        p += 8;
-    };
-    auto putBytes = [&p](const QByteArray &b) {
-        std::copy(b.cbegin(), b.cend(), p);
-        p += b.size();
-    };
-
-    put16(TimeFrame::kVersion);
-    put32(quint32(metadataSize));
-    put64(quint64(dataSize));
-    put64(quint64(m_startAt));
-    put64(quint64(m_endAt));
-
-    qint64 offset = 0;
-    for (qsizetype i = 0; i < m_channels.size(); ++i) {
-        put64(quint64(offset));
-        const bool documented = layout == TimeFrame::Layout::Documented;
-        const QByteArray &first = documented ? types[i] : ids[i];
-        const QByteArray &second = documented ? ids[i] : types[i];
-        put32(quint32(first.size()));
-        put32(quint32(second.size()));
-        putBytes(first);
-        putBytes(second);
-        offset += m_channels[i].dataBytes;
-    }
+    QList<TimeFrame::Writer::ChannelRecord> records;
+    records.reserve(m_channels.size());
+    for (const Channel &channel : m_channels)
+        records.append({channel.id.toUtf8(), channel.type.toUtf8(), channel.dataBytes});
+    TimeFrame::Writer writer;
+    if (TimeFrame::Status begun = writer.begin(m_startAt, m_endAt, records, layout); !begun)
+        return begun.error();
     for (const Channel &channel : m_channels) {
         for (const QByteArray &chunk : channel.chunks)
-            putBytes(chunk);
+            writer.writeEncodedItems(chunk);
     }
-    Q_ASSERT(p == bytes.constData() + bytes.size());
-    return bytes;
+    return writer.finish();
 }
 
 FrameSummary FrameBuilder::summary(qint64 encodedBytes) const

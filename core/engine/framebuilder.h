@@ -39,7 +39,6 @@ public:
     // Items are kept in chunks of this size: a snapshot of the open frame shares the full chunks
     // instead of copying the whole frame under the ingest lock.
     static constexpr qsizetype kChunkSize = 64 * 1024;
-    static constexpr qsizetype kMaxChannelIdBytes = 128;
 
     struct Channel
     {
@@ -70,6 +69,24 @@ public:
         return m_items > 0 ? std::optional<qint64>(m_newest) : std::nullopt;
     }
 
+    // What the frame holds at one moment: rollBack() returns to it, dropping every channel and
+    // item added since (a batch whose journal sync failed after it was applied).
+    struct Mark
+    {
+        struct ChannelState
+        {
+            qsizetype chunks = 0;
+            qsizetype lastChunkSize = 0;
+            qint64 items = 0;
+            qint64 dataBytes = 0;
+        };
+        QList<ChannelState> channels;
+        qint64 items = 0;
+        qint64 newest = 0;
+    };
+    Mark mark() const;
+    void rollBack(const Mark &mark);
+
     // Ends the frame early at endAt (exclusive): startAt < endAt <= endAt(), and every item
     // stays inside, newestTimestamp() < endAt.
     void cutAt(qint64 endAt);
@@ -86,14 +103,13 @@ public:
     qsizetype addChannel(const QString &id, const QString &type);
     void addItem(qsizetype channel, qint64 timestamp, QByteArrayView data);
 
-    qint64 encodedSize(TimeFrame::Layout layout) const;
-    // The frame as TimeFrame bytes, endAt = the frame's end; the array's capacity is its size.
-    QByteArray encode(TimeFrame::Layout layout) const;
+    // The frame as TimeFrame bytes through the format's writer, endAt = the frame's end; the
+    // array's capacity is its size. Fails where the writer does (channel records over 4 GiB).
+    TimeFrame::Result<QByteArray> encode(TimeFrame::Layout layout) const;
     FrameSummary summary(qint64 encodedBytes) const;
 
     // An empty channel type is stored as this, like an HTTP body without a Content-Type.
     static QString defaultType();
-    static bool isValidChannelId(const QString &id);
 
 private:
     qint64 m_startAt;

@@ -102,7 +102,7 @@ bool FrameEngine::start(Threading threading, QString *error)
     if (m_archive.ensureDir(&storageError)) {
         for (FrameSummary frame : m_archive.scan())
             m_retained[frame.id] = frame;
-        Recovery recovery = recoverJournals(m_archive, m_config, now);
+        Recovery recovery = recoverJournals(m_archive, m_config, now, m_faults);
         storageError = recovery.storageError;
         for (Recovery::Frame &frame : recovery.finished) {
             m_retained[frame.summary.id] = frame.summary;
@@ -224,8 +224,9 @@ void FrameEngine::stop()
             // has not received anything yet.
             closeLocked(now);
         } else {
-            open = Closed {std::move(m_open), std::move(m_journal)};
+            open = Closed {std::move(m_open), std::move(m_journal), std::move(m_unsynced)};
         }
+        m_unsynced.clear();
         m_open.reset();
         m_journal.reset();
         m_live.clear();
@@ -239,6 +240,7 @@ void FrameEngine::stop()
 
 void FrameEngine::finishOpenFrame(Closed open, qint64 now)
 {
+    settle(&open);
     FrameBuilder &frame = *open.builder;
     const qint64 id = frame.id();
     const std::optional<qint64> newest = frame.newestTimestamp();
@@ -332,7 +334,8 @@ qint64 FrameEngine::closeLocked(qint64 now)
 {
     const qint64 d = m_config.frameDurationMs;
     const qint64 oldEnd = m_open->endAt();
-    m_closed.push_back({std::move(m_open), std::move(m_journal)});
+    m_closed.push_back({std::move(m_open), std::move(m_journal), std::move(m_unsynced)});
+    m_unsynced.clear();
 
     // The next frame starts where this one ended, or at the frame of now after a stall, as at
     // start (ids only grow, frames never overlap).
@@ -345,10 +348,10 @@ qint64 FrameEngine::closeLocked(qint64 now)
     const qint64 maxGap = m_config.retainFrames > 0 ? m_config.retainFrames : kMaxGapFrames;
     const qint64 fullFrames = (start - firstFull) / d;
     if (firstFull != oldEnd && fullFrames < maxGap)
-        m_closed.push_back({std::make_unique<FrameBuilder>(oldEnd, firstFull), nullptr});
+        m_closed.push_back({std::make_unique<FrameBuilder>(oldEnd, firstFull), nullptr, {}});
     for (qint64 k = std::max<qint64>(0, fullFrames - maxGap); k < fullFrames; ++k) {
         const qint64 s = firstFull + k * d;
-        m_closed.push_back({std::make_unique<FrameBuilder>(s, s + d), nullptr});
+        m_closed.push_back({std::make_unique<FrameBuilder>(s, s + d), nullptr, {}});
     }
     return start;
 }
@@ -368,7 +371,7 @@ void FrameEngine::openJournalLocked()
 {
     QString error;
     std::unique_ptr<JournalWriter> journal = JournalWriter::create(
-        m_archive.journalPath(m_open->id()), m_open->startAt(), m_open->endAt(), &error);
+        m_archive.journalPath(m_open->id()), m_open->startAt(), m_open->endAt(), &error, m_faults);
     if (journal && m_open->channelCount() > 0) {
         // The frame has items its journal lost (storage came back): cover them again first.
         if (!journal->append(Journal::encodeSnapshot(*m_open), &error))
@@ -378,12 +381,43 @@ void FrameEngine::openJournalLocked()
         setJournalErrorLocked(error);
         return;
     }
-    if (m_config.fsync == FsyncPolicy::Always && !journal->sync(&error)) {
+    // After a failed sync, the frame so far is only as safe as this journal: it takes
+    // nothing before its first sync succeeds.
+    if ((m_config.fsync == FsyncPolicy::Always || m_syncFailed) && !journal->sync(&error)) {
         setJournalErrorLocked(error);
         return;
     }
+    m_syncFailed = false;
     m_journal = std::move(journal);
     setJournalErrorLocked({});
+}
+
+void FrameEngine::dropUnsynced(FrameBuilder *frame, std::deque<Unsynced> *unsynced,
+                               const JournalWriter &journal)
+{
+    const qint64 synced = journal.syncedSize();
+    for (const Unsynced &batch : *unsynced) {
+        if (batch.journalEnd > synced) {
+            frame->rollBack(batch.before);
+            break;
+        }
+    }
+    unsynced->clear();
+}
+
+void FrameEngine::journalSyncFailedLocked(const std::shared_ptr<JournalWriter> &journal,
+                                          const QString &error)
+{
+    if (journal == m_journal) {
+        if (!m_unsynced.empty()) {
+            // Refused batches must not come back at replay either.
+            dropUnsynced(m_open.get(), &m_unsynced, *journal);
+            journal->cutToSynced();
+        }
+        m_journal.reset();
+    }
+    m_syncFailed = true;
+    setJournalErrorLocked(error);
 }
 
 void FrameEngine::setJournalErrorLocked(const QString &error)
@@ -418,8 +452,12 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
 
     IngestResult result;
     bool wake = false;
+    const bool always = m_config.fsync == FsyncPolicy::Always;
     std::shared_ptr<JournalWriter> syncNeeded;
     qint64 syncUpTo = 0;
+    // fsync always: what becomes visible once the sync returns.
+    QList<LiveEvent> unsyncedLive;
+    QList<ChannelActivity> unsyncedActivity;
     {
         QMutexLocker locker(&m_openMutex);
         if (!isRunning())
@@ -445,10 +483,13 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                 if (m_journalFailing)
                     setJournalErrorLocked({});
                 const qint64 frameId = m_open->id();
+                if (always)
+                    m_unsynced.push_back({m_journal->size(), m_open->mark()});
                 m_open->apply(*m_plan, events);
                 result.acks.reserve(events.size());
                 const bool nothingPending = m_live.isEmpty() && m_activity.isEmpty();
-                noteActivityLocked(events);
+                QList<LiveEvent> &liveOut = always ? unsyncedLive : m_live;
+                noteActivity(events, always ? &unsyncedActivity : &m_activity);
                 for (qsizetype i = 0; i < events.size(); ++i) {
                     const qint64 timestamp = m_plan->placements[size_t(i)].timestamp;
                     result.acks.append(Ack {events[i].channel, frameId, timestamp});
@@ -460,16 +501,16 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
                         const QString &type = events[i].type.isEmpty()
                             ? m_open->channel(channel).type
                             : events[i].type;
-                        m_live.append(LiveEvent {events[i].channel, type, timestamp, frameId,
-                                                 events[i].data});
+                        liveOut.append(LiveEvent {events[i].channel, type, timestamp, frameId,
+                                                  events[i].data});
                     }
                 }
-                if (nothingPending)
+                if (nothingPending && !always)
                     wake = true;
                 if (m_config.fsync == FsyncPolicy::Interval && !m_syncPending) {
                     m_syncPending = true;
                     wake = true;
-                } else if (m_config.fsync == FsyncPolicy::Always) {
+                } else if (always) {
                     syncNeeded = m_journal;
                     syncUpTo = m_journal->size();
                 }
@@ -482,13 +523,24 @@ IngestResult FrameEngine::ingest(const QList<Event> &events)
         return result;
 
     if (syncNeeded) {
-        // Group commit: outside the lock, so concurrent ingests share one fdatasync.
+        // Group commit: outside the lock, so concurrent ingests share one fdatasync. The batch
+        // is in the frame but hidden (m_unsynced) until then.
         QString error;
-        if (!syncNeeded->sync(&error, syncUpTo)) {
-            QMutexLocker locker(&m_openMutex);
-            setJournalErrorLocked(error);
+        const bool synced = syncNeeded->sync(&error, syncUpTo);
+        QMutexLocker locker(&m_openMutex);
+        if (!synced) {
+            journalSyncFailedLocked(syncNeeded, error);
             return failed(IngestError::StorageUnavailable, storageMessage(error));
         }
+        if (syncNeeded == m_journal) {
+            const qint64 durable = syncNeeded->syncedSize();
+            while (!m_unsynced.empty() && m_unsynced.front().journalEnd <= durable)
+                m_unsynced.pop_front();
+        }
+        if (m_live.isEmpty() && m_activity.isEmpty())
+            requestWake();
+        m_live.append(unsyncedLive);
+        mergeActivityLocked(unsyncedActivity);
     }
     m_eventsAccepted.fetch_add(events.size(), std::memory_order_relaxed);
     return result;
@@ -511,7 +563,16 @@ void FrameEngine::finishClosedFrames()
 
 bool FrameEngine::finishFrame(Closed closed)
 {
-    const QByteArray bytes = closed.builder->encode(m_config.layout);
+    settle(&closed);
+    auto encoded = closed.builder->encode(m_config.layout);
+    if (!encoded) {
+        // Its journal stays: the frame is not lost, only not archived.
+        qCWarning(lcArchive) << "Cannot encode frame" << closed.builder->id()
+                             << encoded.error().message;
+        setStorageError(&m_archiveError, encoded.error().message);
+        return false;
+    }
+    const QByteArray bytes = std::move(encoded).value();
     FrameSummary summary = closed.builder->summary(bytes.size());
     closed.builder.reset();
 
@@ -557,6 +618,20 @@ bool FrameEngine::finishFrame(Closed closed)
     const auto it = m_retained.find(summary.id);
     Q_EMIT frameFinished(it != m_retained.end() ? it->second : summary);
     return summary.onDisk;
+}
+
+void FrameEngine::settle(Closed *closed)
+{
+    if (closed->unsynced.empty() || !closed->journal)
+        return;
+    // Batches whose ingest still waits on the sync: they stay only where it succeeds (the
+    // writer gives every caller the same answer).
+    QString error;
+    if (!closed->journal->sync(&error)) {
+        dropUnsynced(closed->builder.get(), &closed->unsynced, *closed->journal);
+        closed->journal->cutToSynced();
+    }
+    closed->unsynced.clear();
 }
 
 void FrameEngine::retryUnarchived()
@@ -624,11 +699,11 @@ void FrameEngine::syncJournal()
     QString error;
     if (!journal->sync(&error)) {
         QMutexLocker locker(&m_openMutex);
-        setJournalErrorLocked(error);
+        journalSyncFailedLocked(journal, error);
     }
 }
 
-void FrameEngine::noteActivityLocked(const QList<Event> &events)
+void FrameEngine::noteActivity(const QList<Event> &events, QList<ChannelActivity> *activity) const
 {
     // Events come in runs of one channel; the list holds the few channels of a batch period.
     ChannelActivity *run = nullptr;
@@ -636,7 +711,7 @@ void FrameEngine::noteActivityLocked(const QList<Event> &events)
         const Event &event = events[i];
         if (!run || run->channel != event.channel) {
             run = nullptr;
-            for (ChannelActivity &a : m_activity) {
+            for (ChannelActivity &a : *activity) {
                 if (a.channel == event.channel) {
                     run = &a;
                     break;
@@ -644,12 +719,27 @@ void FrameEngine::noteActivityLocked(const QList<Event> &events)
             }
             if (!run) {
                 const qsizetype index = m_plan->placements[size_t(i)].channel;
-                run = &m_activity.emplace_back(
+                run = &activity->emplace_back(
                     ChannelActivity {event.channel, m_open->channel(index).type, 0, 0});
             }
         }
         ++run->events;
         run->lastTimestamp = qMax(run->lastTimestamp, m_plan->placements[size_t(i)].timestamp);
+    }
+}
+
+void FrameEngine::mergeActivityLocked(const QList<ChannelActivity> &activity)
+{
+    for (const ChannelActivity &added : activity) {
+        auto it = std::find_if(m_activity.begin(), m_activity.end(), [&](const ChannelActivity &a) {
+            return a.channel == added.channel;
+        });
+        if (it == m_activity.end()) {
+            m_activity.append(added);
+        } else {
+            it->events += added.events;
+            it->lastTimestamp = qMax(it->lastTimestamp, added.lastTimestamp);
+        }
     }
 }
 
@@ -697,14 +787,26 @@ std::optional<QByteArray> FrameEngine::frameBytes(qint64 id) const
 QByteArray FrameEngine::openFrameBytes() const
 {
     std::optional<FrameBuilder> copy;
+    std::optional<FrameBuilder::Mark> synced;
     {
         // A shallow copy: full chunks are shared, so the lock is held for a few pointer copies.
         QMutexLocker locker(&m_openMutex);
         if (!m_open)
             return {};
         copy.emplace(*m_open);
+        // Batches still waiting on their sync are not shown.
+        const qint64 durable = m_journal ? m_journal->syncedSize() : 0;
+        for (const Unsynced &batch : m_unsynced) {
+            if (batch.journalEnd > durable) {
+                synced = batch.before;
+                break;
+            }
+        }
     }
-    return copy->encode(m_config.layout);
+    if (synced)
+        copy->rollBack(*synced);
+    auto encoded = copy->encode(m_config.layout);
+    return encoded ? std::move(encoded).value() : QByteArray();
 }
 
 Status FrameEngine::status() const

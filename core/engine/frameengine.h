@@ -4,6 +4,7 @@
 #include "archive.h"
 #include "engineapi.h"
 #include "engineconfig.h"
+#include "framebuilder.h"
 #include "framestore.h"
 
 #include <QElapsedTimer>
@@ -23,6 +24,7 @@ class Clock;
 class FrameBuilder;
 class JournalWriter;
 struct IngestPlan;
+struct JournalFaults;
 
 // Who drives the engine's timers.
 enum class Threading {
@@ -74,11 +76,22 @@ public:
     QByteArray openFrameBytes() const override;
     Status status() const override;
 
+    // Before start(): every journal of this engine writes and syncs through faults (tests).
+    void setJournalFaults(const JournalFaults *faults) { m_faults = faults; }
+
 private:
+    // A batch applied to the open frame whose journal sync (fsync always) has not returned yet:
+    // it is not visible, and is taken out again where the sync fails.
+    struct Unsynced
+    {
+        qint64 journalEnd = 0; // the journal's size after its record
+        FrameBuilder::Mark before; // the frame before it
+    };
     struct Closed
     {
         std::unique_ptr<FrameBuilder> builder;
         std::shared_ptr<JournalWriter> journal;
+        std::deque<Unsynced> unsynced;
     };
 
     // Under m_openMutex.
@@ -87,6 +100,12 @@ private:
     // start of the frame that follows them at the time now. m_open is null afterwards.
     qint64 closeLocked(qint64 now);
     void openJournalLocked();
+    // The batches of journal that its sync did not cover: taken out of the frame (fsync always).
+    void dropUnsynced(FrameBuilder *frame, std::deque<Unsynced> *unsynced,
+                      const JournalWriter &journal);
+    // Drops the batches of m_open that a failed sync of journal lost, and the journal with them.
+    void journalSyncFailedLocked(const std::shared_ptr<JournalWriter> &journal,
+                                 const QString &error);
     void setJournalErrorLocked(const QString &error);
 
     // On the engine's thread (or the Manual owner's).
@@ -96,13 +115,17 @@ private:
     // On stop: cuts the open frame short at the time now and finishes it (nothing for an
     // empty frame).
     void finishOpenFrame(Closed open, qint64 now);
+    // Waits for the sync of batches still unsynced in a closed frame, dropping them where it
+    // fails.
+    void settle(Closed *closed);
     void retryUnarchived();
     void applyRetention(qint64 now);
     void publishIndex();
     void syncJournal();
     void flushLive();
     // Adds an accepted batch (just applied to m_open, placed by m_plan) to m_activity.
-    void noteActivityLocked(const QList<Event> &events);
+    void noteActivity(const QList<Event> &events, QList<ChannelActivity> *activity) const;
+    void mergeActivityLocked(const QList<ChannelActivity> &activity);
     void emitStatusIfChanged();
     void armFrameTimer();
     void onWake();
@@ -127,12 +150,15 @@ private:
     mutable QMutex m_openMutex;
     std::unique_ptr<FrameBuilder> m_open;
     std::shared_ptr<JournalWriter> m_journal;
+    std::deque<Unsynced> m_unsynced; // of m_open, oldest first
+    const JournalFaults *m_faults = nullptr;
     std::unique_ptr<IngestPlan> m_plan; // reused between batches
     std::deque<Closed> m_closed; // closed, waiting for the engine's thread
     QList<LiveEvent> m_live; // accepted, not yet emitted
     QList<ChannelActivity> m_activity; // accepted, not yet emitted
     bool m_syncPending = false; // journal written since the last interval sync
     bool m_journalFailing = false;
+    bool m_syncFailed = false; // a sync failed: a new journal is synced before it takes events
 
     // The engine thread's view of retained frames.
     std::map<qint64, FrameSummary> m_retained;

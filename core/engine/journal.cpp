@@ -2,6 +2,7 @@
 #include "journal.h"
 
 #include "crc32c.h"
+#include "enginelog.h"
 #include "framebuilder.h"
 
 #include <QCoreApplication>
@@ -304,11 +305,13 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder)
 
 } // namespace Journal
 
-JournalWriter::JournalWriter(int fd, QString fileName, qint64 size)
+JournalWriter::JournalWriter(int fd, QString fileName, qint64 size, const JournalFaults *faults)
     : m_fd(fd)
     , m_fileName(std::move(fileName))
+    , m_openedSize(size)
     , m_size(size)
     , m_synced(0)
+    , m_faults(faults)
 { }
 
 JournalWriter::~JournalWriter()
@@ -316,18 +319,27 @@ JournalWriter::~JournalWriter()
     if (m_map)
         ::munmap(m_map, size_t(m_capacity));
     if (m_fd >= 0) {
-        // The reserved space goes back; if this fails, replay skips the zeros.
-        if (m_capacity > size())
+        // The reserved space goes back; if this fails, replay skips the zeros. A broken writer
+        // was cut back already.
+        if (!isBroken() && m_capacity > size())
             (void)::ftruncate(m_fd, size());
         ::close(m_fd);
     }
 }
 
 std::unique_ptr<JournalWriter> JournalWriter::create(const QString &fileName, qint64 startAt,
-                                                     qint64 endAt, QString *error)
+                                                     qint64 endAt, QString *error,
+                                                     const JournalFaults *faults)
 {
     const QByteArray name = QFile::encodeName(fileName);
-    const int fd = ::open(name.constData(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (const int injected = faults ? faults->writeError.load() : 0) {
+        *error = systemError(tr("Cannot create the journal"), fileName, injected);
+        return nullptr;
+    }
+    // A new file, not the old one truncated: a writer that still holds the old one (a broken
+    // journal being replaced) must not cut or extend the new one.
+    ::unlink(name.constData());
+    const int fd = ::open(name.constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
         const int savedErrno = errno;
         *error = systemError(tr("Cannot create the journal"), fileName, savedErrno);
@@ -341,11 +353,11 @@ std::unique_ptr<JournalWriter> JournalWriter::create(const QString &fileName, qi
         ::unlink(name.constData());
         return nullptr;
     }
-    return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, header.size()));
+    return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, header.size(), faults));
 }
 
 std::unique_ptr<JournalWriter> JournalWriter::resume(const QString &fileName, qint64 goodSize,
-                                                     QString *error)
+                                                     QString *error, const JournalFaults *faults)
 {
     const QByteArray name = QFile::encodeName(fileName);
     const int fd = ::open(name.constData(), O_RDWR | O_CLOEXEC);
@@ -363,7 +375,7 @@ std::unique_ptr<JournalWriter> JournalWriter::resume(const QString &fileName, qi
         ::close(fd);
         return nullptr;
     }
-    return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, goodSize));
+    return std::unique_ptr<JournalWriter>(new JournalWriter(fd, fileName, goodSize, faults));
 }
 
 bool JournalWriter::reserve(qint64 bytes, QString *error)
@@ -403,6 +415,14 @@ bool JournalWriter::reserve(qint64 bytes, QString *error)
 
 bool JournalWriter::append(QByteArrayView record, QString *error)
 {
+    if (isBroken()) {
+        *error = systemError(tr("Cannot write the journal"), m_fileName, EIO);
+        return false;
+    }
+    if (const int injected = m_faults ? m_faults->writeError.load() : 0) {
+        *error = systemError(tr("Cannot write the journal"), m_fileName, injected);
+        return false;
+    }
     const qint64 before = size();
     if (before + record.size() > m_capacity && !reserve(record.size(), error))
         return false;
@@ -424,16 +444,37 @@ bool JournalWriter::append(QByteArrayView record, QString *error)
     return true;
 }
 
+void JournalWriter::cutToSynced()
+{
+    QMutexLocker locker(&m_syncMutex);
+    // What it held when opened (its header, or what replay kept) holds no new batch.
+    const qint64 kept = std::max(m_synced.load(std::memory_order_acquire), m_openedSize);
+    if (size() <= kept)
+        return;
+    m_broken.store(true, std::memory_order_release);
+    if (::ftruncate(m_fd, kept) != 0)
+        qCWarning(lcJournal) << "Cannot cut" << m_fileName << "back to its synced records";
+    m_size.store(kept, std::memory_order_release);
+}
+
 bool JournalWriter::sync(QString *error, qint64 upTo)
 {
     const qint64 wanted = upTo < 0 ? size() : upTo;
     QMutexLocker locker(&m_syncMutex);
     if (m_synced.load(std::memory_order_acquire) >= wanted)
         return true; // a concurrent caller's fdatasync covered these bytes
+    if (isBroken()) {
+        *error = systemError(tr("Cannot sync the journal"), m_fileName, EIO);
+        return false;
+    }
     const qint64 target = size();
-    if (::fdatasync(m_fd) != 0) {
-        const int savedErrno = errno;
+    const int injected = m_faults ? m_faults->syncError.load() : 0;
+    if (injected != 0 || ::fdatasync(m_fd) != 0) {
+        const int savedErrno = injected != 0 ? injected : errno;
         *error = systemError(tr("Cannot sync the journal"), m_fileName, savedErrno);
+        // Linux reports a failed writeback once and then takes the pages for clean: a second
+        // fdatasync would succeed without the bytes being on disk.
+        m_broken.store(true, std::memory_order_release);
         return false;
     }
     if (!m_dirSynced) {

@@ -49,6 +49,14 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder);
 
 } // namespace Journal
 
+// The seam between the journal and the disk, for tests: while an error is set, every write
+// (creating a journal, appending a record) or every sync fails with that errno, as the disk would.
+struct JournalFaults
+{
+    std::atomic<int> writeError {0};
+    std::atomic<int> syncError {0};
+};
+
 // Appends records to one journal file through a shared memory mapping of space reserved ahead
 // (fallocate), so an acknowledged record is in the kernel's page cache, and survives the process
 // dying right after, without a system call per record. Appends are serialised by the caller;
@@ -58,12 +66,15 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder);
 class JournalWriter
 {
 public:
-    // Creates the file (replacing any) and writes its header.
+    // Creates the file (a new one in place of any of that name) and writes its header.
+    // faults: not owned, may be null.
     static std::unique_ptr<JournalWriter> create(const QString &fileName, qint64 startAt,
-                                                 qint64 endAt, QString *error);
+                                                 qint64 endAt, QString *error,
+                                                 const JournalFaults *faults = nullptr);
     // Opens a replayed journal for appending after its last good record (the tail is cut).
     static std::unique_ptr<JournalWriter> resume(const QString &fileName, qint64 goodSize,
-                                                 QString *error);
+                                                 QString *error,
+                                                 const JournalFaults *faults = nullptr);
     ~JournalWriter();
     JournalWriter(const JournalWriter &) = delete;
     JournalWriter &operator=(const JournalWriter &) = delete;
@@ -73,15 +84,25 @@ public:
     bool append(QByteArrayView record, QString *error);
     // Makes everything appended so far durable (fdatasync; the first time also the directory, so
     // the new file's name survives a power cut). Returns true at once when another
-    // caller's sync already covered upTo (-1: the current size).
+    // caller's sync already covered upTo (-1: the current size). A failed sync breaks the
+    // writer for good: what came after the last good sync may be lost on a power cut however
+    // often it is retried, so every later append and sync fails and the caller starts a new
+    // journal.
     bool sync(QString *error, qint64 upTo = -1);
+    // Cuts the file back to what the last good sync covered (at least what it held when
+    // opened), so that a replay does not bring back records that were refused; the writer is
+    // broken afterwards.
+    void cutToSynced();
 
     qint64 size() const { return m_size.load(std::memory_order_acquire); }
+    // How much of the file the last good sync made durable.
+    qint64 syncedSize() const { return m_synced.load(std::memory_order_acquire); }
+    bool isBroken() const { return m_broken.load(std::memory_order_acquire); }
     bool hasUnsyncedData() const { return m_synced.load(std::memory_order_acquire) < size(); }
     const QString &fileName() const { return m_fileName; }
 
 private:
-    JournalWriter(int fd, QString fileName, qint64 size);
+    JournalWriter(int fd, QString fileName, qint64 size, const JournalFaults *faults);
     // Makes room for `bytes` more after size(): reserves disk space and maps it.
     bool reserve(qint64 bytes, QString *error);
 
@@ -89,8 +110,11 @@ private:
     QString m_fileName;
     char *m_map = nullptr; // the file's first m_capacity bytes
     qint64 m_capacity = 0;
+    qint64 m_openedSize; // the header, or what replay kept
     std::atomic<qint64> m_size;
     std::atomic<qint64> m_synced;
+    std::atomic<bool> m_broken {false};
+    const JournalFaults *m_faults;
     bool m_dirSynced = false; // the file's name is durable too (guarded by m_syncMutex)
     QMutex m_syncMutex;
 };

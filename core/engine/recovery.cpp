@@ -33,7 +33,8 @@ bool archiveFrame(const Archive &archive, qint64 id, QByteArrayView bytes, bool 
     return false;
 }
 
-Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs)
+Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs,
+                         const JournalFaults *faults)
 {
     Recovery recovery;
     const QList<qint64> ids = archive.journalIds();
@@ -71,7 +72,7 @@ Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qin
         const bool newest = i == ids.size() - 1;
         if (newest && nowMs < replay.endAt) {
             QString error;
-            recovery.journal = JournalWriter::resume(path, replay.goodSize, &error);
+            recovery.journal = JournalWriter::resume(path, replay.goodSize, &error, faults);
             if (!recovery.journal) {
                 qCWarning(lcJournal) << error;
                 recovery.storageError = error;
@@ -80,8 +81,15 @@ Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qin
             continue;
         }
 
+        auto encoded = builder->encode(config.layout);
+        if (!encoded) {
+            qCWarning(lcArchive) << "Cannot encode the replayed frame" << id
+                                 << encoded.error().message;
+            recovery.storageError = encoded.error().message;
+            continue;
+        }
         Recovery::Frame frame;
-        frame.bytes = builder->encode(config.layout);
+        frame.bytes = std::move(encoded).value();
         frame.summary = builder->summary(frame.bytes.size());
         QString error;
         if (archiveFrame(archive, id, frame.bytes, config.fsync != FsyncPolicy::Never, &error)) {

@@ -14,6 +14,7 @@ namespace Engine {
 class Archive;
 class FrameBuilder;
 class JournalWriter;
+struct JournalFaults;
 
 // What replaying the journals at start produced.
 struct Recovery
@@ -39,6 +40,7 @@ bool archiveFrame(const Archive &archive, qint64 id, QByteArrayView bytes, bool 
 // is removed; a frame whose time has passed is encoded, archived and its journal removed; the
 // newest journal, when its frame is still current at nowMs, becomes the open frame. A torn or
 // corrupt tail is cut at the last good record and the dropped bytes are logged.
-Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs);
+Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qint64 nowMs,
+                         const JournalFaults *faults = nullptr);
 
 } // namespace Engine

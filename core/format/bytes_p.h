@@ -23,9 +23,6 @@ template<typename T> inline char *writeBig(char *p, T value)
     return p + sizeof(T);
 }
 
-// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF.
-bool isValidUtf8(const char *data, qsizetype size);
-
 // type "/" subtype with RFC 6838 restricted names, optionally followed by ";" parameters.
 bool looksLikeMimeType(const char *data, qsizetype size);
 

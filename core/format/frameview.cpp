@@ -76,11 +76,11 @@ public:
                                  tr("channel %1 has an empty type").arg(i));
             }
             const char *base = bytes.constData();
-            if (!detail::isValidUtf8(base + idField.offset, idField.size)) {
+            if (!QByteArrayView(base + idField.offset, idField.size).isValidUtf8()) {
                 return makeError(ErrorCode::InvalidUtf8, idField.offset,
                                  tr("the id of channel %1 is not valid UTF-8").arg(i));
             }
-            if (!detail::isValidUtf8(base + typeField.offset, typeField.size)) {
+            if (!QByteArrayView(base + typeField.offset, typeField.size).isValidUtf8()) {
                 return makeError(ErrorCode::InvalidUtf8, typeField.offset,
                                  tr("the type of channel %1 is not valid UTF-8").arg(i));
             }

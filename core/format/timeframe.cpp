@@ -57,6 +57,24 @@ Error writeFailed(const QString &what, const QString &why)
     return Error {ErrorCode::WriteFailed, -1, tr("cannot write %1: %2").arg(what, why)};
 }
 
+// What validate() and Writer::begin() both refuse.
+std::optional<Error> timeRangeError(qint64 startAt, qint64 endAt)
+{
+    if (endAt >= startAt)
+        return std::nullopt;
+    return Error {ErrorCode::InvalidFrame, -1,
+                  tr("the frame ends (%1) before it starts (%2)").arg(endAt).arg(startAt)};
+}
+
+std::optional<Error> channelError(qsizetype index, const QString &id, bool typeEmpty)
+{
+    if (id.isEmpty())
+        return Error {ErrorCode::InvalidFrame, -1, tr("channel %1 has an empty id").arg(index)};
+    if (typeEmpty)
+        return Error {ErrorCode::InvalidFrame, -1, tr("channel \"%1\" has an empty type").arg(id)};
+    return std::nullopt;
+}
+
 } // namespace
 
 QString layoutName(Layout layout)
@@ -296,20 +314,13 @@ Result<Frame> readFile(const QString &fileName, std::optional<Layout> layout)
 
 Status validate(const Frame &frame)
 {
-    if (frame.endAt < frame.startAt) {
-        return Error {
-            ErrorCode::InvalidFrame, -1,
-            tr("the frame ends (%1) before it starts (%2)").arg(frame.endAt).arg(frame.startAt)};
-    }
+    if (auto error = timeRangeError(frame.startAt, frame.endAt))
+        return *error;
     QSet<QString> seen;
     for (qsizetype i = 0; i < frame.channels.size(); ++i) {
         const Channel &channel = frame.channels[i];
-        if (channel.id.isEmpty())
-            return Error {ErrorCode::InvalidFrame, -1, tr("channel %1 has an empty id").arg(i)};
-        if (channel.type.isEmpty()) {
-            return Error {ErrorCode::InvalidFrame, -1,
-                          tr("channel \"%1\" has an empty type").arg(channel.id)};
-        }
+        if (auto error = channelError(i, channel.id, channel.type.isEmpty()))
+            return *error;
         if (seen.contains(channel.id)) {
             return Error {ErrorCode::InvalidFrame, -1,
                           tr("channel id \"%1\" appears twice").arg(channel.id)};
@@ -319,30 +330,27 @@ Status validate(const Frame &frame)
     return {};
 }
 
-Result<QByteArray> encode(const Frame &frame, Layout layout)
+void Writer::appendItem(QByteArray *out, qint64 timestamp, QByteArrayView data)
 {
-    if (Status valid = validate(frame); !valid)
-        return valid.error();
+    char fixed[kItemFixedSize];
+    writeBig<quint64>(writeBig<qint64>(fixed, timestamp), quint64(data.size()));
+    out->append(fixed, kItemFixedSize);
+    out->append(data);
+}
 
-    struct Strings
-    {
-        QByteArray first;
-        QByteArray second;
-    };
-    std::vector<Strings> strings;
-    strings.reserve(size_t(frame.channels.size()));
+Status Writer::begin(qint64 startAt, qint64 endAt, const QList<ChannelRecord> &channels,
+                     Layout layout)
+{
+    if (auto error = timeRangeError(startAt, endAt))
+        return *error;
     qint64 metadataSize = 0;
     qint64 dataSize = 0;
-    for (const Channel &channel : frame.channels) {
-        QByteArray id = channel.id.toUtf8();
-        QByteArray type = channel.type.toUtf8();
-        metadataSize += kRecordFixedSize + id.size() + type.size();
-        if (layout == Layout::Documented)
-            strings.push_back({std::move(type), std::move(id)});
-        else
-            strings.push_back({std::move(id), std::move(type)});
-        for (const Item &item : channel.items)
-            dataSize += kItemFixedSize + item.data.size();
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        const ChannelRecord &channel = channels[i];
+        if (channel.id.isEmpty() || channel.type.isEmpty())
+            return *channelError(i, QString::fromUtf8(channel.id), channel.type.isEmpty());
+        metadataSize += kRecordFixedSize + channel.id.size() + channel.type.size();
+        dataSize += channel.dataBytes;
     }
     if (metadataSize > qint64(std::numeric_limits<quint32>::max())) {
         return Error {ErrorCode::InvalidFrame, -1,
@@ -350,39 +358,77 @@ Result<QByteArray> encode(const Frame &frame, Layout layout)
                           .arg(metadataSize)};
     }
 
-    QByteArray out(kHeaderSize + metadataSize + dataSize, Qt::Uninitialized);
-    char *p = out.data();
+    m_out = QByteArray(kHeaderSize + metadataSize + dataSize, Qt::Uninitialized);
+    char *p = m_out.data();
     p = writeBig<quint16>(p, kVersion);
     p = writeBig<quint32>(p, quint32(metadataSize));
     p = writeBig<quint64>(p, quint64(dataSize));
-    p = writeBig<qint64>(p, frame.startAt);
-    p = writeBig<qint64>(p, frame.endAt);
-
+    p = writeBig<qint64>(p, startAt);
+    p = writeBig<qint64>(p, endAt);
     quint64 offset = 0;
-    for (qsizetype i = 0; i < frame.channels.size(); ++i) {
-        const Strings &s = strings[size_t(i)];
+    for (const ChannelRecord &channel : channels) {
+        const bool documented = layout == Layout::Documented;
+        const QByteArray &first = documented ? channel.type : channel.id;
+        const QByteArray &second = documented ? channel.id : channel.type;
         p = writeBig<quint64>(p, offset);
-        p = writeBig<quint32>(p, quint32(s.first.size()));
-        p = writeBig<quint32>(p, quint32(s.second.size()));
-        std::memcpy(p, s.first.constData(), size_t(s.first.size()));
-        p += s.first.size();
-        std::memcpy(p, s.second.constData(), size_t(s.second.size()));
-        p += s.second.size();
-        for (const Item &item : frame.channels[i].items)
-            offset += quint64(kItemFixedSize + item.data.size());
+        p = writeBig<quint32>(p, quint32(first.size()));
+        p = writeBig<quint32>(p, quint32(second.size()));
+        std::memcpy(p, first.constData(), size_t(first.size()));
+        p += first.size();
+        std::memcpy(p, second.constData(), size_t(second.size()));
+        p += second.size();
+        offset += quint64(channel.dataBytes);
     }
+    m_p = p;
+    return {};
+}
+
+void Writer::writeItem(qint64 timestamp, QByteArrayView data)
+{
+    Q_ASSERT(m_p + itemSize(data.size()) <= m_out.constData() + m_out.size());
+    m_p = writeBig<quint64>(writeBig<qint64>(m_p, timestamp), quint64(data.size()));
+    if (!data.isEmpty()) {
+        std::memcpy(m_p, data.data(), size_t(data.size()));
+        m_p += data.size();
+    }
+}
+
+void Writer::writeEncodedItems(QByteArrayView items)
+{
+    Q_ASSERT(m_p + items.size() <= m_out.constData() + m_out.size());
+    if (!items.isEmpty()) {
+        std::memcpy(m_p, items.data(), size_t(items.size()));
+        m_p += items.size();
+    }
+}
+
+QByteArray Writer::finish()
+{
+    Q_ASSERT(m_p == m_out.constData() + m_out.size());
+    m_p = nullptr;
+    return std::move(m_out);
+}
+
+Result<QByteArray> encode(const Frame &frame, Layout layout)
+{
+    if (Status valid = validate(frame); !valid)
+        return valid.error();
+    QList<Writer::ChannelRecord> records;
+    records.reserve(frame.channels.size());
     for (const Channel &channel : frame.channels) {
-        for (const Item &item : channel.items) {
-            p = writeBig<qint64>(p, item.timestamp);
-            p = writeBig<quint64>(p, quint64(item.data.size()));
-            if (!item.data.isEmpty()) {
-                std::memcpy(p, item.data.constData(), size_t(item.data.size()));
-                p += item.data.size();
-            }
-        }
+        qint64 dataBytes = 0;
+        for (const Item &item : channel.items)
+            dataBytes += Writer::itemSize(item.data.size());
+        records.append({channel.id.toUtf8(), channel.type.toUtf8(), dataBytes});
     }
-    Q_ASSERT(p == out.constData() + out.size());
-    return out;
+    Writer writer;
+    if (Status begun = writer.begin(frame.startAt, frame.endAt, records, layout); !begun)
+        return begun.error();
+    for (const Channel &channel : frame.channels) {
+        for (const Item &item : channel.items)
+            writer.writeItem(item.timestamp, item.data);
+    }
+    return writer.finish();
 }
 
 Status write(QIODevice *device, const Frame &frame, Layout layout)

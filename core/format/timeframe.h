@@ -99,6 +99,40 @@ Result<QByteArray> readFileBytes(const QString &fileName);
 // Checks what the writer needs: endAt >= startAt, non-empty unique channel ids, non-empty types.
 Status validate(const Frame &frame);
 
+// The one encoder of the format: writes a frame into a buffer of its exact size, the header
+// and every channel record first, then each channel's items in channel order. encode() writes
+// through it, and so does the engine, whose open frame keeps its items in their encoded form
+// (appendItem) and hands them over whole (writeEncodedItems).
+class Writer
+{
+public:
+    struct ChannelRecord
+    {
+        QByteArray id; // UTF-8
+        QByteArray type; // UTF-8
+        qint64 dataBytes = 0; // the channel's encoded items (itemSize() each)
+    };
+
+    static constexpr qint64 itemSize(qint64 dataSize) { return kItemFixedSize + dataSize; }
+    // Appends one item in its encoded form to out (a buffer the caller reserved).
+    static void appendItem(QByteArray *out, qint64 timestamp, QByteArrayView data);
+
+    // Lays out the frame and writes the header and channel records. Fails with InvalidFrame
+    // where endAt < startAt, an id or type is empty, or the records do not fit the metadata
+    // section (4 GiB); nothing is allocated then.
+    Status begin(qint64 startAt, qint64 endAt, const QList<ChannelRecord> &channels,
+                 Layout layout = Layout::Documented);
+    void writeItem(qint64 timestamp, QByteArrayView data);
+    // Items already in their encoded form, as appendItem() writes them.
+    void writeEncodedItems(QByteArrayView items);
+    // The frame, once every declared data byte is written; the array's capacity is its size.
+    QByteArray finish();
+
+private:
+    QByteArray m_out;
+    char *m_p = nullptr;
+};
+
 // Encodes a frame; fails with InvalidFrame where validate() does.
 Result<QByteArray> encode(const Frame &frame, Layout layout = Layout::Documented);
 Status write(QIODevice *device, const Frame &frame, Layout layout = Layout::Documented);

@@ -3,6 +3,8 @@
 
 #include "webfiles.h"
 
+#include "engine/channelid.h"
+
 #include <QCoreApplication>
 
 #include <limits>
@@ -10,8 +12,6 @@
 namespace Server {
 
 namespace {
-
-constexpr qsizetype kMaxChannelIdBytes = 128;
 
 bool parseFrameId(QByteArrayView text, qint64 *id)
 {
@@ -112,20 +112,17 @@ QString channelIdProblem(QByteArrayView utf8Id)
     auto tr = [](const char *text) {
         return QCoreApplication::translate("Server::Router", text);
     };
-    if (utf8Id.isEmpty())
+    switch (Engine::checkChannelId(utf8Id)) {
+    case Engine::ChannelIdProblem::None:
+        return {};
+    case Engine::ChannelIdProblem::Empty:
         return tr("The channel id is empty.");
-    if (utf8Id.size() > kMaxChannelIdBytes)
+    case Engine::ChannelIdProblem::TooLong:
         return tr("The channel id is longer than 128 bytes.");
-    for (char c : utf8Id) {
-        if (uchar(c) < 0x20 || uchar(c) == 0x7f)
-            return tr("The channel id contains a control character.");
-    }
-    const QString decoded = QString::fromUtf8(utf8Id);
-    if (decoded.toUtf8() != utf8Id)
+    case Engine::ChannelIdProblem::NotUtf8:
         return tr("The channel id is not valid UTF-8.");
-    for (QChar c : decoded) {
-        if (c.category() == QChar::Other_Control)
-            return tr("The channel id contains a control character.");
+    case Engine::ChannelIdProblem::ControlCharacter:
+        return tr("The channel id contains a control character.");
     }
     return {};
 }

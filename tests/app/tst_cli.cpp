@@ -86,7 +86,12 @@ quint16 startHeadless(QProcess *process, const QString &dataDir, QByteArray *out
 int terminate(QProcess *process)
 {
     process->terminate();
-    if (!process->waitForFinished(15'000)) {
+#ifdef __SANITIZE_ADDRESS__
+    constexpr int kStopMs = 60'000; // everything runs several times slower under the sanitizers
+#else
+    constexpr int kStopMs = 15'000;
+#endif
+    if (!process->waitForFinished(kStopMs)) {
         process->kill();
         process->waitForFinished(5'000);
         return -1;

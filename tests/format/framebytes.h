@@ -16,19 +16,19 @@
 namespace FrameBytes {
 
 // Appends big-endian integers and raw bytes.
-class Writer
+class ByteWriter
 {
 public:
-    Writer &u16(quint16 v) { return be(v, 2); }
-    Writer &u32(quint32 v) { return be(v, 4); }
-    Writer &u64(quint64 v) { return be(v, 8); }
-    Writer &i64(qint64 v) { return be(quint64(v), 8); }
-    Writer &raw(QByteArrayView bytes)
+    ByteWriter &u16(quint16 v) { return be(v, 2); }
+    ByteWriter &u32(quint32 v) { return be(v, 4); }
+    ByteWriter &u64(quint64 v) { return be(v, 8); }
+    ByteWriter &i64(qint64 v) { return be(quint64(v), 8); }
+    ByteWriter &raw(QByteArrayView bytes)
     {
         m_bytes.append(bytes);
         return *this;
     }
-    Writer &text(const char *utf8)
+    ByteWriter &text(const char *utf8)
     {
         return raw(QByteArrayView(utf8, qsizetype(std::strlen(utf8))));
     }
@@ -37,7 +37,7 @@ public:
     qsizetype size() const { return m_bytes.size(); }
 
 private:
-    Writer &be(quint64 v, int width)
+    ByteWriter &be(quint64 v, int width)
     {
         for (int shift = (width - 1) * 8; shift >= 0; shift -= 8)
             m_bytes.append(char((v >> shift) & 0xFF));
@@ -50,14 +50,20 @@ private:
 inline QByteArray header(quint16 version, quint32 metadataSize, quint64 dataSize, qint64 startAt,
                          qint64 endAt)
 {
-    return Writer().u16(version).u32(metadataSize).u64(dataSize).i64(startAt).i64(endAt).bytes();
+    return ByteWriter()
+        .u16(version)
+        .u32(metadataSize)
+        .u64(dataSize)
+        .i64(startAt)
+        .i64(endAt)
+        .bytes();
 }
 
 // A metadata record with its string sizes taken from the strings.
 inline QByteArray record(TimeFrame::Layout layout, quint64 offset, QByteArrayView id,
                          QByteArrayView type)
 {
-    Writer w;
+    ByteWriter w;
     w.u64(offset);
     if (layout == TimeFrame::Layout::Documented)
         w.u32(quint32(type.size())).u32(quint32(id.size())).raw(type).raw(id);
@@ -70,12 +76,12 @@ inline QByteArray record(TimeFrame::Layout layout, quint64 offset, QByteArrayVie
 inline QByteArray rawRecord(quint64 offset, quint32 firstSize, quint32 secondSize,
                             QByteArrayView strings)
 {
-    return Writer().u64(offset).u32(firstSize).u32(secondSize).raw(strings).bytes();
+    return ByteWriter().u64(offset).u32(firstSize).u32(secondSize).raw(strings).bytes();
 }
 
 inline QByteArray item(qint64 timestamp, QByteArrayView data)
 {
-    return Writer().i64(timestamp).u64(quint64(data.size())).raw(data).bytes();
+    return ByteWriter().i64(timestamp).u64(quint64(data.size())).raw(data).bytes();
 }
 
 // A whole frame whose header sizes match the sections given.

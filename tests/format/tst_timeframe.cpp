@@ -13,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace TimeFrame;
-using FrameBytes::Writer;
+using FrameBytes::ByteWriter;
 
 Q_DECLARE_METATYPE(TimeFrame::ErrorCode)
 Q_DECLARE_METATYPE(TimeFrame::Layout)
@@ -357,15 +357,15 @@ void tst_TimeFrame::malformed_data()
         << frame(one, b.item00 + b.item01.chopped(1)) << doc << ErrorCode::ItemOverrun
         << oneDataAt + b.item00.size() + 8;
     QTest::addRow("item data size 2^64-1")
-        << frame(one, Writer().i64(1).u64(kU64Max).text("x").bytes()) << doc
+        << frame(one, ByteWriter().i64(1).u64(kU64Max).text("x").bytes()) << doc
         << ErrorCode::ItemOverrun << oneDataAt + 8;
     QTest::addRow("item data size 2^63")
-        << frame(one, Writer().i64(1).u64(quint64(1) << 63).text("x").bytes()) << doc
+        << frame(one, ByteWriter().i64(1).u64(quint64(1) << 63).text("x").bytes()) << doc
         << ErrorCode::ItemOverrun << oneDataAt + 8;
     const QByteArray second = record(doc, quint64(b.item00.size()), "log", "text/plain");
     QTest::addRow("item overruns into the next channel")
         << frame(one + second,
-                 Writer().i64(1).u64(quint64(b.item00.size() - kItemFixedSize) + 1).bytes()
+                 ByteWriter().i64(1).u64(quint64(b.item00.size() - kItemFixedSize) + 1).bytes()
                      + b.item00.mid(kItemFixedSize) + b.item10)
         << doc << ErrorCode::ItemOverrun << oneDataAt + second.size() + 8;
 }
