@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "frameengine.h"
 
+#include "catalog.h"
 #include "clock.h"
 #include "enginelog.h"
 #include "format/frameview.h"
@@ -9,6 +10,8 @@
 #include "recovery.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QHash>
 #include <QMetaMethod>
 #include <QThread>
 #include <QTimer>
@@ -52,6 +55,7 @@ FrameEngine::FrameEngine(EngineConfig config, const Clock *clock, QObject *paren
     , m_ownClock(clock ? nullptr : std::make_unique<SystemClock>())
     , m_clock(clock ? clock : m_ownClock.get())
     , m_archive(m_config.effectiveDataDir())
+    , m_catalog(m_config.effectiveDataDir())
     , m_store(m_config.history)
     , m_plan(std::make_unique<IngestPlan>())
     , m_index(std::make_shared<const QList<FrameSummary>>())
@@ -100,8 +104,7 @@ bool FrameEngine::start(Threading threading, QString *error)
 
     QString storageError;
     if (m_archive.ensureDir(&storageError)) {
-        for (FrameSummary frame : m_archive.scan())
-            m_retained[frame.id] = frame;
+        loadArchived();
         Recovery recovery = recoverJournals(m_archive, m_config, now, m_faults);
         storageError = recovery.storageError;
         for (Recovery::Frame &frame : recovery.finished) {
@@ -120,17 +123,11 @@ bool FrameEngine::start(Threading threading, QString *error)
 
     // The newest archived frames come back into memory, where there is room.
     qsizetype room = m_config.history - m_store.count();
+    // Empty frames are made when asked for (frameBytes()), not kept.
     for (auto it = m_retained.rbegin(); it != m_retained.rend() && room > 0; ++it) {
         FrameSummary &frame = it->second;
-        if (frame.inMemory || !frame.onDisk)
+        if (frame.inMemory || !frame.onDisk || frame.items == 0)
             continue;
-        const auto bytes = m_archive.read(frame.id);
-        if (!bytes)
-            continue;
-        if (const auto view = TimeFrame::FrameView::index(*bytes, m_config.layout)) {
-            frame.channels = int(view->channelCount());
-            frame.items = view->itemCount();
-        }
         frame.inMemory = true;
         --room;
     }
@@ -139,9 +136,12 @@ bool FrameEngine::start(Threading threading, QString *error)
         if (frame.inMemory && frame.onDisk && !m_store.contains(id)) {
             if (const auto bytes = m_archive.read(id))
                 m_store.add(id, *bytes);
+            else
+                frame.inMemory = false;
         }
     }
     applyRetention(now);
+    rewriteCatalog();
 
     {
         QMutexLocker locker(&m_openMutex);
@@ -236,6 +236,45 @@ void FrameEngine::stop()
     finishClosedFrames();
     if (open.builder)
         finishOpenFrame(std::move(open), now);
+}
+
+void FrameEngine::loadArchived()
+{
+    // Counts from the catalog where its record matches the file, else from the file (a frame
+    // archived by an older version, or whose record was lost); empty frames from its runs.
+    const Catalog::Contents catalog = m_catalog.read();
+    QHash<qint64, FrameSummary> recorded;
+    recorded.reserve(catalog.frames.size());
+    for (const FrameSummary &frame : catalog.frames)
+        recorded.insert(frame.id, frame);
+    for (FrameSummary frame : m_archive.scan()) {
+        const auto it = recorded.constFind(frame.id);
+        if (it != recorded.cend() && it->size == frame.size && it->endAt == frame.endAt) {
+            frame.channels = it->channels;
+            frame.items = it->items;
+        } else if (const auto bytes = m_archive.read(frame.id)) {
+            if (const auto view = TimeFrame::FrameView::index(*bytes, m_config.layout)) {
+                frame.channels = int(view->channelCount());
+                frame.items = view->itemCount();
+            }
+        }
+        m_retained[frame.id] = frame;
+    }
+    for (const Catalog::IdleRun &run : catalog.idle) {
+        for (const FrameSummary &frame : run.frames())
+            m_retained.try_emplace(frame.id, frame); // a file of that id wins
+    }
+}
+
+void FrameEngine::rewriteCatalog()
+{
+    QList<FrameSummary> kept;
+    for (const auto &[id, frame] : m_retained) {
+        if (frame.onDisk)
+            kept.append(frame);
+    }
+    m_catalog.rewrite(kept);
+    m_catalogKept = kept.size();
 }
 
 void FrameEngine::finishOpenFrame(Closed open, qint64 now)
@@ -578,10 +617,19 @@ bool FrameEngine::finishFrame(Closed closed)
 
     retryUnarchived();
     QString error;
-    if (archiveFrame(m_archive, summary.id, bytes, m_config.fsync != FsyncPolicy::Never, &error)) {
+    if (summary.items == 0) {
+        // An empty frame has no file: the catalog's run of empty frames grows by it.
+        summary.onDisk = m_catalog.add(summary);
+        m_catalogKept += summary.onDisk ? 1 : 0;
+        closed.journal.reset();
+        m_archive.removeJournal(summary.id);
+    } else if (archiveFrame(m_archive, summary.id, bytes, m_config.fsync != FsyncPolicy::Never,
+                            &error)) {
         summary.onDisk = true;
         closed.journal.reset();
         m_archive.removeJournal(summary.id);
+        (void)m_catalog.add(summary); // a frame missing from it is counted from its file
+        ++m_catalogKept;
         setStorageError(&m_archiveError, {});
     } else {
         qCWarning(lcArchive) << "Cannot archive frame" << summary.id << error;
@@ -647,26 +695,39 @@ void FrameEngine::retryUnarchived()
             return; // still unavailable: the caller reports it
         frame.onDisk = true;
         m_archive.removeJournal(id);
+        (void)m_catalog.add(frame);
+        ++m_catalogKept;
         qCInfo(lcArchive) << "Archived frame" << id << "after storage came back";
     }
 }
 
 void FrameEngine::applyRetention(qint64 now)
 {
-    QList<FrameSummary> onDisk;
+    // Frames with data by every limit; empty frames apart, by the count and the age limit
+    // among themselves: they never push a frame with data out.
+    QList<FrameSummary> withData;
+    QList<FrameSummary> empty;
     for (const auto &[id, frame] : m_retained) {
         if (frame.onDisk)
-            onDisk.append(frame);
+            (frame.items == 0 ? empty : withData).append(frame);
     }
     const RetentionLimits limits {m_config.retainFrames, m_config.retainBytes,
                                   m_config.retainAgeMs};
-    for (const qint64 id : framesToRemove(onDisk, limits, now)) {
-        m_archive.remove(id);
+    const RetentionLimits emptyLimits {m_config.retainFrames, 0, m_config.retainAgeMs};
+    const QList<qint64> removed =
+        framesToRemove(withData, limits, now) + framesToRemove(empty, emptyLimits, now);
+    for (const qint64 id : removed) {
         auto it = m_retained.find(id);
+        if (it->second.items != 0 || QFileInfo::exists(m_archive.framePath(id)))
+            m_archive.remove(id); // an empty frame of an older version may have a file
         it->second.onDisk = false;
         if (!it->second.inMemory)
             m_retained.erase(it);
     }
+    m_catalogKept -= removed.size();
+    // The catalog keeps the records of removed frames until it is rewritten.
+    if (m_catalog.records() > 2 * m_catalogKept + 64)
+        rewriteCatalog();
 }
 
 void FrameEngine::publishIndex()
@@ -676,7 +737,7 @@ void FrameEngine::publishIndex()
     qint64 bytesOnDisk = 0;
     for (auto it = m_retained.rbegin(); it != m_retained.rend(); ++it) {
         list->append(it->second);
-        if (it->second.onDisk)
+        if (it->second.onDisk && it->second.items != 0)
             bytesOnDisk += it->second.size;
     }
     QMutexLocker locker(&m_publishMutex);
@@ -778,8 +839,14 @@ std::optional<QByteArray> FrameEngine::frameBytes(qint64 id) const
         return bytes;
     const FrameIndex frames = index();
     for (const FrameSummary &frame : *frames) {
-        if (frame.id == id)
-            return frame.onDisk ? m_archive.read(id) : std::nullopt;
+        if (frame.id != id)
+            continue;
+        if (frame.onDisk && frame.items == 0) {
+            // An empty frame is its header: made again, as it was archived.
+            auto encoded = FrameBuilder(frame.startAt, frame.endAt).encode(m_config.layout);
+            return encoded ? std::optional<QByteArray>(std::move(encoded).value()) : std::nullopt;
+        }
+        return frame.onDisk ? m_archive.read(id) : std::nullopt;
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "archive.h"
+#include "catalog.h"
 #include "engineapi.h"
 #include "engineconfig.h"
 #include "framebuilder.h"
@@ -119,6 +120,10 @@ private:
     // fails.
     void settle(Closed *closed);
     void retryUnarchived();
+    // At start: the archived frames and the catalog's empty frames into m_retained.
+    void loadArchived();
+    // Writes the catalog anew from the retained frames on disk.
+    void rewriteCatalog();
     void applyRetention(qint64 now);
     void publishIndex();
     void syncJournal();
@@ -142,6 +147,8 @@ private:
     std::unique_ptr<Clock> m_ownClock;
     const Clock *m_clock;
     Archive m_archive;
+    Catalog m_catalog; // engine thread
+    qint64 m_catalogKept = 0; // records of retained frames in it (engine thread)
     FrameStore m_store;
     Threading m_threading = Threading::Manual;
     std::atomic<bool> m_running {false};

@@ -6,6 +6,7 @@
 #include "engine/journal.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void historyInMemoryRestOnDisk();
     void retention_data();
     void retention();
+    void idleTimeCostsNoData();
     void restartRebuildsIndex();
     void replayContinuesCurrentFrame();
     void replayFinishesPassedFrame();
@@ -110,13 +112,65 @@ void TestFrameEngine::framesCloseOnTimeWithoutEvents()
         QCOMPARE(frame.endAt, frame.startAt + kD);
         QCOMPARE(frame.items, 0);
         QVERIFY(frame.onDisk);
-        const auto decoded = TimeFrame::readFile(m_dir->filePath(u"%1.tf"_s.arg(frame.id)));
+        const auto bytes = engine.frameBytes(frame.id);
+        QVERIFY(bytes);
+        const auto decoded = TimeFrame::decode(*bytes);
         QVERIFY(decoded);
         QCOMPARE(decoded->startAt, frame.id);
         QCOMPARE(decoded->endAt, frame.id + kD);
         QVERIFY(decoded->channels.isEmpty());
     }
-    QCOMPARE(archivedIds(m_dir->path()), QList<qint64>(expected.rbegin(), expected.rend()));
+    // Empty frames have no file: the catalog holds them, one record for the run.
+    QCOMPARE(archivedIds(m_dir->path()), QList<qint64>());
+    QVERIFY(QFileInfo(m_dir->filePath(u"frames.catalog"_s)).size() < 100);
+}
+
+void TestFrameEngine::idleTimeCostsNoData()
+{
+    EngineConfig c = config();
+    c.history = 0;
+    c.retainFrames = 3;
+    ManualClock clock(kT0);
+    QList<FrameSummary> before;
+    {
+        FrameEngine engine(c, &clock);
+        QVERIFY(engine.start(Threading::Manual));
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(engine.ingest({makeEvent(u"a"_s, "1"), makeEvent(u"b"_s, "2")}).ok());
+            clock.advance(kD);
+            engine.tick();
+        }
+        // A day's worth of idling, scaled down: more empty frames than the count limit.
+        for (int i = 0; i < 20; ++i) {
+            clock.advance(kD);
+            engine.tick();
+        }
+        before = *engine.index();
+        // The frames with data stay; the newest empty frames stay too, without gaps.
+        const QList<qint64> expected {kT0 + 21 * kD, kT0 + 20 * kD, kT0 + 19 * kD, kT0 + kD, kT0};
+        QCOMPARE(ids(engine.index()), expected);
+        QCOMPARE(archivedIds(m_dir->path()), QList<qint64>({kT0, kT0 + kD}));
+        QCOMPARE(engine.status().bytesOnDisk, 2 * before.last().size);
+    }
+    // After a restart, the empty frames are known as empty and still push nothing out.
+    FrameEngine engine(c, &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    const FrameIndex after = engine.index();
+    QCOMPARE(after->size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        QCOMPARE(after->at(i).id, before[i].id);
+        QCOMPARE(after->at(i).endAt, before[i].endAt);
+        QCOMPARE(after->at(i).items, before[i].items);
+        QCOMPARE(after->at(i).channels, before[i].channels);
+    }
+    QCOMPARE(after->last().items, 2);
+    QCOMPARE(after->first().items, 0);
+    clock.advance(kD);
+    engine.tick();
+    QCOMPARE(ids(engine.index()).mid(3), QList<qint64>({kT0 + kD, kT0}));
+    const auto empty = engine.frameBytes(kT0 + 21 * kD);
+    QVERIFY(empty);
+    QCOMPARE(empty->size(), TimeFrame::kHeaderSize);
 }
 
 void TestFrameEngine::frameDurationAlignsIds()
@@ -339,8 +393,8 @@ void TestFrameEngine::restartRebuildsIndex()
         QCOMPARE(after->at(i).size, before[i].size);
         QCOMPARE(after->at(i).channels, 2);
         QCOMPARE(after->at(i).inMemory, i < 2);
-        // Counted where the frame was read into memory; unknown from a header alone.
-        QCOMPARE(after->at(i).items, i < 2 ? 2 : -1);
+        // Known for every frame, read into memory or not (the window lists them).
+        QCOMPARE(after->at(i).items, 2);
     }
     QCOMPARE(engine.status().openFrameId, kT0 + 4 * kD);
 }
@@ -538,7 +592,7 @@ void TestFrameEngine::stopWithEmptyOpenFrameWritesNothing()
         QSignalSpy finished(&engine, &EngineApi::frameFinished);
         QVERIFY(engine.start(Threading::Manual));
         clock.advance(kD);
-        engine.tick(); // frame kT0 closes on time, empty, and is archived as usual
+        engine.tick(); // frame kT0 closes on time, empty: a record of the catalog
         QCOMPARE(finished.size(), 1);
         QCOMPARE(journalFiles(m_dir->path()), QStringList {u"%1.journal"_s.arg(kT0 + kD)});
 
@@ -547,8 +601,8 @@ void TestFrameEngine::stopWithEmptyOpenFrameWritesNothing()
         QCOMPARE(finished.size(), 1); // nothing more announced
         QCOMPARE(ids(engine.index()), QList<qint64> {kT0});
     }
-    // No file for the empty open frame, and no journal left.
-    QCOMPARE(archivedIds(m_dir->path()), QList<qint64> {kT0});
+    // No file for the empty open frame (nor for the empty frame before it), and no journal.
+    QCOMPARE(archivedIds(m_dir->path()), QList<qint64>());
     QVERIFY(journalFiles(m_dir->path()).isEmpty());
 
     // Nothing was archived with its id, so a restart in its period opens it again, whole.
@@ -773,7 +827,9 @@ void TestFrameEngine::signalsAndStatus()
     QCOMPARE(last.openFrameId, kT0 + 2 * kD);
     QCOMPARE(last.framesRetained, 2);
     QCOMPARE(last.eventsAccepted, 2);
-    QCOMPARE(last.bytesOnDisk, first.size + engine.index()->first().size);
+    // The empty frame after it has no file.
+    QCOMPARE(engine.index()->first().items, 0);
+    QCOMPARE(last.bytesOnDisk, first.size);
 }
 
 void TestFrameEngine::openFrameBytes()
