@@ -182,25 +182,38 @@ void Catalog::rewrite(const QList<FrameSummary> &frames)
         ::close(m_fd);
         m_fd = -1;
     }
-    // Written beside and renamed over: a crash leaves the old catalog or the new one.
+    // Made in memory and written at once, beside the old one and renamed over it: a crash
+    // leaves the old catalog or the new one.
+    QByteArray bytes;
+    bytes.reserve(frames.size() * kRecordSize);
+    m_lastRunOffset = -1;
+    for (const FrameSummary &frame : frames) {
+        if (frame.items != 0) {
+            bytes += encodeRecord(kFrameRecord, frame.id, frame.endAt, frame.size, frame.items,
+                                  quint32(frame.channels));
+            m_lastRunOffset = -1;
+        } else if (m_lastRunOffset >= 0 && m_lastRun.extend(frame.startAt, frame.endAt)) {
+            bytes.replace(m_lastRunOffset, kRecordSize, encodeRun(m_lastRun));
+        } else {
+            m_lastRun = IdleRun {frame.startAt, frame.endAt, 0, frame.endAt};
+            m_lastRunOffset = bytes.size();
+            bytes += encodeRun(m_lastRun);
+        }
+    }
+    m_records = bytes.size() / kRecordSize;
     const QString tmp = path() + u".new"_s;
-    QFile::remove(tmp);
     const QByteArray tmpName = QFile::encodeName(tmp);
-    m_fd = ::open(tmpName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (m_fd < 0) {
-        qCWarning(lcArchive) << "Cannot write" << tmp << qt_error_string(errno);
+    const int fd = ::open(tmpName.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0 || !writeAt(fd, bytes, 0)
+        || ::rename(tmpName.constData(), QFile::encodeName(path()).constData()) != 0) {
+        qCWarning(lcArchive) << "Cannot write" << path() << qt_error_string(errno);
+        if (fd >= 0)
+            ::close(fd);
+        QFile::remove(tmp);
+        m_lastRunOffset = -1;
         return;
     }
-    m_records = 0;
-    m_lastRunOffset = -1;
-    for (const FrameSummary &frame : frames)
-        (void)add(frame);
-    if (::rename(tmpName.constData(), QFile::encodeName(path()).constData()) != 0) {
-        qCWarning(lcArchive) << "Cannot replace" << path() << qt_error_string(errno);
-        ::close(m_fd);
-        m_fd = -1;
-        QFile::remove(tmp);
-    }
+    m_fd = fd;
 }
 
 } // namespace Engine
