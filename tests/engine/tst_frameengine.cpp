@@ -397,6 +397,19 @@ void TestFrameEngine::restartRebuildsIndex()
         QCOMPARE(after->at(i).items, 2);
     }
     QCOMPARE(engine.status().openFrameId, kT0 + 4 * kD);
+    engine.stop();
+
+    // Without the catalog (an archive of an older version, or a lost catalog), the frames are
+    // counted from their files, and the catalog is written again.
+    QVERIFY(QFile::remove(m_dir->filePath(u"frames.catalog"_s)));
+    FrameEngine again(c, &clock);
+    QVERIFY(again.start(Threading::Manual));
+    QCOMPARE(again.index()->size(), before.size());
+    for (const FrameSummary &frame : *again.index()) {
+        QCOMPARE(frame.items, 2);
+        QCOMPARE(frame.channels, 2);
+    }
+    QVERIFY(QFileInfo::exists(m_dir->filePath(u"frames.catalog"_s)));
 }
 
 void TestFrameEngine::replayContinuesCurrentFrame()
