@@ -30,18 +30,23 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
     AppSettings effective = settings;
     options.overrides.applyTo(effective);
 
+    // A session logout or `kill` stops it as Quit does, not with the open frame left behind:
+    // watched before the server takes its first event. The stop runs from the event loop,
+    // when the window exists.
+    MainWindow *shown = nullptr;
+    if (!watchTerminationSignals(&app, [&shown] { shown->quit(); }))
+        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
+
     // The engine and the server start on their own threads; the window shows them as they come.
     ServiceHost host;
     host.apply(ServiceConfig {effective.engine, effective.server, true});
     MainWindow window(&host);
+    shown = &window;
     window.setSettings(settings, options.overrides);
     window.show();
     if (!options.fileName.isEmpty())
         window.openFile(options.fileName);
     if (options.demo)
         window.setDemoRunning(true); // starts as soon as the engine is up
-    // A session logout or `kill` stops it as Quit does, not with the open frame left behind.
-    if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
-        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
     return QApplication::exec();
 }
