@@ -29,8 +29,8 @@ public:
 
     // Indexes every `<id>.tf` from its header (and its channel records where they sit in the
     // first block read), oldest first. Files that are not valid frames, or whose header does not
-    // match their name, are skipped with a warning and left alone. items is -1: unknown without
-    // reading the whole file.
+    // match their name, are skipped with a warning and left alone. items is -1: a header does not
+    // count them (FinishedFrames takes them from the catalog, or from the file).
     QList<FrameSummary> scan() const;
 
     // Ids of the journals present, oldest first.
