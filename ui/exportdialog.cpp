@@ -75,9 +75,7 @@ ExportDialog::ExportDialog(int selectedCount, qint64 selectedFrom, qint64 select
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         // In the window's time zone, as the frame list shows the frames.
         edit->setTimeSpec(TimeText::toDateTime(allFrom).timeSpec());
-        edit->setDisplayFormat(TimeText::zone() == TimeText::Zone::Utc
-                                   ? u"yyyy-MM-dd HH:mm:ss.zzz 'UTC'"_s
-                                   : u"yyyy-MM-dd HH:mm:ss.zzz t"_s);
+        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss.zzz '%1'"_s.arg(TimeText::zoneName(allFrom)));
         edit->setCalendarPopup(true);
     }
     m_from->setAccessibleName(tr("From"));

@@ -72,7 +72,7 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     m_split->addWidget(createSidebar());
     m_split->addWidget(m_centre);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({460, 820});
+    m_split->setSizes({600, 680}); // the frame list whole, Size column included
     setCentralWidget(m_split);
     setAcceptDrops(true);
     m_statusBar = new ServiceStatusBar(statusBar());

@@ -49,8 +49,17 @@ QString dateTime(qint64 msSinceEpoch)
     const QDateTime time = toDateTime(msSinceEpoch);
     if (!time.isValid())
         return TimeTextTr::tr("%1 ms (out of calendar range)").arg(msSinceEpoch);
-    const QString zoneName = zone() == Zone::Utc ? u"UTC"_s : time.timeZoneAbbreviation();
-    return time.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) % u' ' % zoneName;
+    return time.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) % u' ' % zoneName(msSinceEpoch);
+}
+
+QString zoneName(qint64 msSinceEpoch)
+{
+    return zone() == Zone::Utc ? u"UTC"_s : toDateTime(msSinceEpoch).timeZoneAbbreviation();
+}
+
+QString zoneName()
+{
+    return zoneName(QDateTime::currentMSecsSinceEpoch());
 }
 
 QString time(qint64 msSinceEpoch)

@@ -21,5 +21,9 @@ QDateTime toDateTime(qint64 msSinceEpoch);
 QString dateTime(qint64 msSinceEpoch); // "2026-11-22 20:00:00.125 UTC", "… 15:00:00.125 EST"
 QString time(qint64 msSinceEpoch); // "20:00:00.125", in the same zone
 QString duration(qint64 ms); // "10.000 s"
+// The zone's name as the times carry it ("UTC", "EST"), at the given moment (now by default),
+// for column headers over times of day.
+QString zoneName(qint64 msSinceEpoch);
+QString zoneName();
 
 } // namespace TimeText

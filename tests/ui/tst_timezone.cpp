@@ -99,6 +99,13 @@ void tst_TimeZone::oneRuleForTheWindow()
         someFirst = true;
     }
     QVERIFY(someFirst);
+    // Their headers name the zone.
+    QVERIFY(channels->headerData(ChannelTableModel::FirstItemColumn, Qt::Horizontal)
+                .toString()
+                .contains(expectedZone));
+    QVERIFY(items->headerData(ItemTableModel::TimestampColumn, Qt::Horizontal)
+                .toString()
+                .contains(expectedZone));
 }
 
 QTEST_MAIN(tst_TimeZone)

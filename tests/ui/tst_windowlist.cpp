@@ -9,13 +9,16 @@
 #include "seriestreemodel.h"
 #include "servicehost.h"
 
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +66,7 @@ private Q_SLOTS:
     void selectingAFrameStaysOnTheLiveCharts();
     void sizeColumnFitsAGrowingLiveRow();
     void itemCountsAreTheIndexs();
+    void seriesLabelsFitTheTree_data();
     void seriesLabelsFitTheTree();
 
 private:
@@ -191,15 +195,32 @@ void tst_WindowList::itemCountsAreTheIndexs()
              QLocale().toString(400));
 }
 
-// The labels of the series tree fit the tree as the chart panel lays it out by default.
+// The labels of the series tree fit the tree as the window lays it out by default, in English
+// and in German.
+void tst_WindowList::seriesLabelsFitTheTree_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addRow("English") << QString();
+    QTest::addRow("German") << u"de"_s;
+}
+
 void tst_WindowList::seriesLabelsFitTheTree()
 {
-    ChartPanel panel(ChartPanel::Mode::Live);
-    panel.resize(1280 - 460, 760); // the window's default share
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    auto *tree = panel.findChild<QTreeView *>();
-    auto *model = panel.findChild<SeriesTreeModel *>();
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        const QString dir = QFileInfo(QStringLiteral(SYNCSTREAMER_EXECUTABLE)).absolutePath()
+            + u"/../share/syncstreamer/translations"_s;
+        QVERIFY(translator.load(u"syncstreamer_"_s + language, dir));
+        QCoreApplication::installTranslator(&translator);
+    }
+    const auto removeTranslator =
+        qScopeGuard([&translator] { QCoreApplication::removeTranslator(&translator); });
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tree = window.liveCharts()->findChild<QTreeView *>();
+    auto *model = window.liveCharts()->findChild<SeriesTreeModel *>();
     QVERIFY(tree && model);
     model->setCatalog({{u"temperature"_s, u"application/json"_s, {u"celsius"_s}}});
     tree->expandAll();
@@ -210,14 +231,15 @@ void tst_WindowList::seriesLabelsFitTheTree()
         const QModelIndex index = model->index(row, 0, channel);
         QStyleOptionViewItem option;
         option.initFrom(tree);
+        option.features |= QStyleOptionViewItem::HasCheckIndicator;
         const int needed = tree->itemDelegateForIndex(index)->sizeHint(option, index).width();
         const QRect rect = tree->visualRect(index);
         QVERIFY2(
-            rect.left() + needed <= tree->header()->sectionSize(0),
-            qPrintable(u"%1 needs %2 px from %3, the column has %4"_s.arg(index.data().toString())
+            rect.left() + needed <= tree->viewport()->width(),
+            qPrintable(u"%1 needs %2 px from %3, the tree has %4"_s.arg(index.data().toString())
                            .arg(needed)
                            .arg(rect.left())
-                           .arg(tree->header()->sectionSize(0))));
+                           .arg(tree->viewport()->width())));
     }
 }
 
