@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Takes the screenshots of docs/images under a real X server (xvfb-run): the window with the
 // demo feed, the inspector and the export dialog. Not a test: run it by hand, see docs/GUI.md.
-//   xvfb-run -a -s '-screen 0 1600x1000x24' build/default/bin/ui_screenshots docs/images [de]
+//   TZ=America/New_York xvfb-run -a -s '-screen 0 1600x1000x24' bin/ui_screenshots images
+//   xvfb-run -a -s '-screen 0 1600x1000x24' bin/ui_screenshots images de
+// (bin/ of the build, images/ of docs/).
 #include "exportdialog.h"
 #include "framelistmodel.h"
 #include "framelistview.h"
@@ -66,10 +68,18 @@ int main(int argc, char **argv)
     config.server.bindAddress = QHostAddress::LocalHost;
     host.apply(config);
     MainWindow window(&host);
-    AppSettings settings;
-    settings.engine = config.engine;
-    settings.server = config.server;
-    window.setSettings(settings);
+    // Stored settings other than those it runs with, as after --port and --frame-duration: the
+    // settings dialog marks both.
+    AppSettings stored;
+    stored.engine = config.engine;
+    stored.server = config.server;
+    stored.server.port = 8080;
+    stored.engine.frameDurationMs = 10'000;
+    CommandLineOverrides overrides;
+    overrides.options = {u"port"_s, u"frame-duration"_s};
+    overrides.server = config.server;
+    overrides.engine = config.engine;
+    window.setSettings(stored, overrides);
     window.resize(1400, 880);
     window.move(0, 0);
     window.show();
