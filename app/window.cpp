@@ -30,18 +30,19 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
     AppSettings effective = settings;
     options.overrides.applyTo(effective);
 
-    // The engine and the server start on their own threads; the window shows them as they come.
     ServiceHost host;
-    host.apply(ServiceConfig {effective.engine, effective.server, true});
     MainWindow window(&host);
     window.setSettings(settings, options.overrides);
+    // A session logout or `kill` stops it as Quit does, not with the open frame left behind:
+    // watched before the server starts, so that no event can be acknowledged before.
+    if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
+        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
+    // The engine and the server start on their own threads; the window shows them as they come.
+    host.apply(ServiceConfig {effective.engine, effective.server, true});
     window.show();
     if (!options.fileName.isEmpty())
         window.openFile(options.fileName);
     if (options.demo)
         window.setDemoRunning(true); // starts as soon as the engine is up
-    // A session logout or `kill` stops it as Quit does, not with the open frame left behind.
-    if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
-        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
     return QApplication::exec();
 }

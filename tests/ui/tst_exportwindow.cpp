@@ -4,6 +4,7 @@
 // with their extension.
 #include "exportcontroller.h"
 #include "exportdialog.h"
+#include "fastservice.h"
 #include "framelistmodel.h"
 #include "framelistview.h"
 #include "mainwindow.h"
@@ -30,14 +31,6 @@ QByteArray readAll(const QString &fileName)
 {
     QFile file(fileName);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-int finishedRows(const FrameListModel &model)
-{
-    int n = 0;
-    for (int row = 0; row < model.rowCount(); ++row)
-        n += model.row(row).live ? 0 : 1;
-    return n;
 }
 
 void selectData(QComboBox *box, int data)
@@ -88,29 +81,17 @@ void tst_ExportWindow::exportsTheChosenFramesWhileNewOnesFinish()
     QFETCH(FrameExporter::Format, format);
     QTemporaryDir dir;
     ServiceHost host;
-    ServiceConfig config;
-    config.engine.frameDurationMs = Engine::EngineConfig::kMinFrameDurationMs;
-    config.engine.dataDir = dir.filePath(u"data"_s);
-    config.serve = false;
-    host.apply(config);
+    host.apply(FastService::config(dir.filePath(u"data"_s)));
     QTRY_VERIFY(host.engine());
     MainWindow window(&host);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
     // A producer that never stops: every frame has items.
-    int n = 0;
-    QTimer producer;
-    producer.setInterval(5);
-    connect(&producer, &QTimer::timeout, &host, [&] {
-        if (const auto engine = host.engine())
-            (void)engine->ingest(Engine::Event {u"counter"_s, u"text/plain"_s,
-                                                QByteArray::number(++n), std::nullopt});
-    });
-    producer.start();
+    FastService::Producer producer(&host);
 
     FrameListModel *model = window.liveFrames();
-    QTRY_VERIFY_WITH_TIMEOUT(finishedRows(*model) >= 6, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(FastService::finishedRows(*model) >= 6, 20000);
     auto *view = window.findChild<FrameListView *>(u"liveFrames"_s);
     QVERIFY(view);
     // Three finished frames, not next to each other: rows 2, 3 and 5 as they stand now.
@@ -133,8 +114,8 @@ void tst_ExportWindow::exportsTheChosenFramesWhileNewOnesFinish()
     dialog->findChild<QLineEdit *>(u"target"_s)->setText(target);
 
     // New frames finish while the dialog is open: the chosen rows move down.
-    const int before = finishedRows(*model);
-    QTRY_VERIFY_WITH_TIMEOUT(finishedRows(*model) >= before + 3, 20000);
+    const int before = FastService::finishedRows(*model);
+    QTRY_VERIFY_WITH_TIMEOUT(FastService::finishedRows(*model) >= before + 3, 20000);
     QSignalSpy finished(window.exporter(), &ExportController::finished);
     dialog->accept();
     QVERIFY(finished.wait(20000));

@@ -2,6 +2,7 @@
 // The window's frame list as a user reads it: the live row is the open frame, counts are the
 // index's, nothing is cut off, and selecting a frame does not leave the live charts.
 #include "chartpanel.h"
+#include "fastservice.h"
 #include "frameinspector.h"
 #include "framelistmodel.h"
 #include "framelistview.h"
@@ -24,14 +25,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int finishedRows(const FrameListModel &model)
-{
-    int n = 0;
-    for (int row = 0; row < model.rowCount(); ++row)
-        n += model.row(row).live ? 0 : 1;
-    return n;
-}
 
 // Whether every cell of the column is drawn whole: the delegate's width fits the column's.
 bool fitsColumn(const QTableView &view, int column)
@@ -82,11 +75,7 @@ void tst_WindowList::initTestCase()
 void tst_WindowList::liveRowMovesOnWhenTheProducerStops()
 {
     ServiceHost host;
-    ServiceConfig config;
-    config.engine.frameDurationMs = Engine::EngineConfig::kMinFrameDurationMs;
-    config.engine.dataDir = m_dir.filePath(u"live"_s);
-    config.serve = false;
-    host.apply(config);
+    host.apply(FastService::config(m_dir.filePath(u"live"_s)));
     QTRY_VERIFY(host.engine());
     MainWindow window(&host);
     window.show();
@@ -94,16 +83,9 @@ void tst_WindowList::liveRowMovesOnWhenTheProducerStops()
     FrameListModel *model = window.liveFrames();
 
     // Events for a while, so that the live row shows counts of its frame.
-    int n = 0;
-    QTimer producer;
-    producer.setInterval(5);
-    connect(&producer, &QTimer::timeout, &host, [&] {
-        (void)host.engine()->ingest(
-            Engine::Event {u"counter"_s, u"text/plain"_s, QByteArray::number(++n), std::nullopt});
-    });
-    producer.start();
+    FastService::Producer producer(&host);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && model->row(0).live && model->row(0).items > 0
-                                 && finishedRows(*model) >= 2,
+                                 && FastService::finishedRows(*model) >= 2,
                              20000);
     producer.stop();
     const qint64 lastWithEvents = host.engine()->status().openFrameId;
@@ -111,8 +93,8 @@ void tst_WindowList::liveRowMovesOnWhenTheProducerStops()
     // The producer is gone; frames go on finishing. The live row is the open frame, newer than
     // every finished one, and has no items of its own.
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf(lastWithEvents, false) >= 0, 20000);
-    const int finished = finishedRows(*model);
-    QTRY_VERIFY_WITH_TIMEOUT(finishedRows(*model) >= finished + 2, 20000);
+    const int finished = FastService::finishedRows(*model);
+    QTRY_VERIFY_WITH_TIMEOUT(FastService::finishedRows(*model) >= finished + 2, 20000);
     QTRY_COMPARE(model->row(0).id, host.engine()->status().openFrameId);
     const FrameListModel::Row live = model->row(0);
     QVERIFY(live.live);
@@ -125,11 +107,7 @@ void tst_WindowList::liveRowMovesOnWhenTheProducerStops()
 void tst_WindowList::selectingAFrameStaysOnTheLiveCharts()
 {
     ServiceHost host;
-    ServiceConfig config;
-    config.engine.frameDurationMs = Engine::EngineConfig::kMinFrameDurationMs;
-    config.engine.dataDir = m_dir.filePath(u"select"_s);
-    config.serve = false;
-    host.apply(config);
+    host.apply(FastService::config(m_dir.filePath(u"select"_s)));
     QTRY_VERIFY(host.engine());
     MainWindow window(&host);
     window.show();
@@ -138,7 +116,7 @@ void tst_WindowList::selectingAFrameStaysOnTheLiveCharts()
         (void)host.engine()->ingest(Engine::Event {u"c"_s, u"text/plain"_s, "x", std::nullopt});
         QTest::qWait(Engine::EngineConfig::kMinFrameDurationMs);
     }
-    QTRY_VERIFY(finishedRows(*window.liveFrames()) >= 1);
+    QTRY_VERIFY(FastService::finishedRows(*window.liveFrames()) >= 1);
     auto *centre = window.findChild<QTabWidget *>(u"centre"_s);
     auto *view = window.findChild<FrameListView *>(u"liveFrames"_s);
     QVERIFY(centre && view);
@@ -147,10 +125,11 @@ void tst_WindowList::selectingAFrameStaysOnTheLiveCharts()
     int row = 0;
     while (window.liveFrames()->row(row).live)
         ++row;
+    const qint64 chosen = window.liveFrames()->row(row).id; // rows move as frames finish
     view->setCurrentIndex(window.liveFrames()->index(row, 0));
     // The inspector gets the frame behind the charts, which stay in front.
     QTRY_VERIFY(window.inspector()->hasFrame());
-    QCOMPARE(window.inspector()->frame().view.header().startAt, window.liveFrames()->row(row).id);
+    QCOMPARE(window.inspector()->frame().view.header().startAt, chosen);
     QCOMPARE(centre->currentWidget(), window.liveCharts());
 
     // Enter on the row asks for the inspector.
