@@ -27,6 +27,7 @@ namespace {
 
 constexpr qint64 kMiB = qint64(1) << 20;
 constexpr qint64 kHourMs = 3600LL * 1000;
+constexpr const char *kOwnToolTip = "ownToolTip"; // a field's tooltip before any mark
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy)
 {
@@ -300,8 +301,12 @@ void SettingsDialog::updateMarks()
             label->setToolTip(tip);
         }
         field.widget->setProperty("differsFromStored", differs);
-        if (!qobject_cast<QLineEdit *>(field.widget) || differs)
-            field.widget->setToolTip(tip);
+        // The field's own tooltip, with the mark's sentence after it.
+        if (!field.widget->property(kOwnToolTip).isValid())
+            field.widget->setProperty(kOwnToolTip, field.widget->toolTip());
+        const QString own = field.widget->property(kOwnToolTip).toString();
+        field.widget->setToolTip(own.isEmpty() || tip.isEmpty() ? QString(own + tip)
+                                                                : QString(own + u'\n' + tip));
     }
     m_restart->setText(restartText());
 }
@@ -431,9 +436,11 @@ void SettingsDialog::setOverridden(const QStringList &options)
 void SettingsDialog::setTrayAvailable(bool available)
 {
     m_tray->setEnabled(available);
-    m_tray->setToolTip(available ? QString()
-                                 : tr("This desktop has no system tray: closing the window "
-                                      "quits."));
+    m_tray->setProperty(kOwnToolTip,
+                        available ? QString()
+                                  : tr("This desktop has no system tray: closing "
+                                       "the window quits."));
+    updateMarks();
 }
 
 bool SettingsDialog::apply()
