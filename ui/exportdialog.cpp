@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +21,7 @@
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -164,9 +166,31 @@ ExportDialog::ExportDialog(int selectedCount, qint64 selectedFrom, qint64 select
     const QSettings settings;
     m_format->setCurrentIndex(std::max(0, m_format->findData(settings.value(kFormat).toInt())));
     m_layout->setCurrentIndex(std::max(0, m_layout->findData(settings.value(kLayout).toInt())));
-    m_folder = settings.value(kFolder).toString();
-    if (m_folder.isEmpty() || !QFileInfo(m_folder).isDir())
-        m_folder = defaultFolder();
+    // The remembered folder at once; whether it still exists (else Documents, created if
+    // needed) is looked up off the GUI thread, and corrects the suggestion unless the user has
+    // typed one meanwhile.
+    const QString remembered = settings.value(kFolder).toString();
+    m_folder = remembered.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        : remembered;
+    auto *lookup = new QFutureWatcher<QString>(this);
+    connect(lookup, &QFutureWatcherBase::finished, this, [this, lookup] {
+        lookup->deleteLater();
+        const QString folder = lookup->result();
+        if (folder == m_folder)
+            return;
+        const bool untouched = m_target->text() == m_suggested;
+        m_folder = folder;
+        if (untouched) {
+            m_target->clear(); // suggested anew from the folder
+            m_targetIsFile = false;
+            updateTarget();
+        }
+    });
+    lookup->setFuture(QtConcurrent::run([remembered] {
+        return !remembered.isEmpty() && QFileInfo(remembered).isDir() ? remembered
+                                                                      : defaultFolder();
+    }));
     (settings.value(kMerged, false).toBool() ? m_merged : m_perFrame)->setChecked(true);
     updateTarget();
     for (QAbstractButton *button :
@@ -241,6 +265,7 @@ void ExportDialog::updateTarget()
     if (m_targetIsFile)
         target = withExtension(target, format);
     m_target->setText(QDir::toNativeSeparators(target));
+    m_suggested = m_target->text();
 }
 
 void ExportDialog::remember() const

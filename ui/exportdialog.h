@@ -25,7 +25,7 @@ public:
     FrameExporter::Options options() const;
 
     // Where an export starts without a remembered folder: Documents (created if needed), else
-    // the home folder.
+    // the home folder. Touches the disk: the dialog calls it on a worker thread.
     static QString defaultFolder();
     // fileName with the format's extension: appended, or replacing another format's.
     static QString withExtension(const QString &fileName, FrameExporter::Format format);
@@ -47,6 +47,7 @@ private:
     QLineEdit *m_target = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QString m_folder;
+    QString m_suggested; // the target as updateTarget() last wrote it
     bool m_targetIsFile = false;
     qint64 m_selectedFrom = 0;
     qint64 m_selectedTo = 0;
