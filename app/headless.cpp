@@ -7,12 +7,12 @@
 #include "engine/engineconfig.h"
 #include "engine/frameengine.h"
 #include "format/timeframe.h"
+#include "lanurls.h"
 #include "server/httpserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QNetworkInterface>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -259,41 +259,14 @@ int runHeadless(const QStringList &arguments)
     QObject context;
     watchTerminationSignals(&context, [] { QCoreApplication::quit(); });
 
-    const QString scheme = options->tlsCertificateFile.isEmpty() ? u"http"_s : u"https"_s;
-    const QString port = QString::number(server.port());
-    auto urlFor = [&](const QHostAddress &address) -> QString {
-        QString host = address.toString();
-        if (address.protocol() == QAbstractSocket::IPv6Protocol)
-            host = u'[' + host + u']';
-        return scheme + u"://"_s + host + u':' + port + u'/';
-    };
-    QStringList urls;
-    const QHostAddress bound = options->bindAddress;
-    if (bound == QHostAddress::Any || bound == QHostAddress::AnyIPv4
-        || bound == QHostAddress::AnyIPv6) {
-        // Every address a person can open, loopback first.
-        urls.append(urlFor(QHostAddress(QHostAddress::LocalHost)));
-        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-            if (address.isLoopback() || address.isLinkLocal())
-                continue;
-            const bool v4 = address.protocol() == QAbstractSocket::IPv4Protocol;
-            if (!v4 && address.protocol() != QAbstractSocket::IPv6Protocol)
-                continue;
-            if (v4 && bound == QHostAddress::AnyIPv6)
-                continue;
-            if (!v4 && bound == QHostAddress::AnyIPv4)
-                continue;
-            QHostAddress plain = address;
-            plain.setScopeId(QString());
-            const QString url = urlFor(plain);
-            if (!urls.contains(url))
-                urls.append(url);
-        }
-    } else {
-        urls.append(urlFor(bound));
-    }
+    // Loopback first: scripts read the port from the first address.
+    const QStringList urls = LanUrls::toStrings(
+        LanUrls::urls(options->bindAddress, server.port(), !options->tlsCertificateFile.isEmpty()));
     Console::out(Headless::tr("Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.\n")
-                     .arg(urls.join(u", "_s))
+                     .arg(urls.isEmpty() ? Headless::tr("port %1 of %2")
+                                               .arg(server.port())
+                                               .arg(options->bindAddress.toString())
+                                         : urls.join(u", "_s))
                      .arg(server.workerCount() == 1
                               ? Headless::tr("1 thread")
                               : Headless::tr("%1 threads").arg(server.workerCount()))

@@ -30,19 +30,15 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
     AppSettings effective = settings;
     options.overrides.applyTo(effective);
 
-    // A session logout or `kill` stops it as Quit does, not with the open frame left behind:
-    // watched before the server takes its first event. The stop runs from the event loop,
-    // when the window exists.
-    MainWindow *shown = nullptr;
-    if (!watchTerminationSignals(&app, [&shown] { shown->quit(); }))
-        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
-
-    // The engine and the server start on their own threads; the window shows them as they come.
     ServiceHost host;
-    host.apply(ServiceConfig {effective.engine, effective.server, true});
     MainWindow window(&host);
-    shown = &window;
     window.setSettings(settings, options.overrides);
+    // A session logout or `kill` stops it as Quit does, not with the open frame left behind:
+    // watched before the server starts, so that no event can be acknowledged before.
+    if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
+        qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
+    // The engine and the server start on their own threads; the window shows them as they come.
+    host.apply(ServiceConfig {effective.engine, effective.server, true});
     window.show();
     if (!options.fileName.isEmpty())
         window.openFile(options.fileName);

@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../ui/appsettings.cpp" line="+93"/>
+        <location filename="../ui/appsettings.cpp" line="+108"/>
         <source>HTTPS needs both a certificate file and a private key file.</source>
         <translation>HTTPS braucht sowohl eine Zertifikatsdatei als auch eine Datei mit dem privaten Schlüssel.</translation>
     </message>
@@ -44,13 +44,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>First item (UTC)</source>
-        <translation>Erster Eintrag (UTC)</translation>
+        <source>First item (%1)</source>
+        <translation>Erster Eintrag (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Last item (UTC)</source>
-        <translation>Letzter Eintrag (UTC)</translation>
+        <source>Last item (%1)</source>
+        <translation>Letzter Eintrag (%1)</translation>
     </message>
 </context>
 <context>
@@ -359,7 +359,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::FrameEngine</name>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+368"/>
+        <location filename="../core/engine/frameengine.cpp" line="+370"/>
         <location line="+12"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
@@ -368,7 +368,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::JournalWriter</name>
     <message>
-        <location filename="../core/engine/journal.cpp" line="+329"/>
+        <location filename="../core/engine/journal.cpp" line="+333"/>
         <source>Cannot create the journal</source>
         <translation>Das Journal kann nicht angelegt werden</translation>
     </message>
@@ -376,11 +376,12 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <location line="+6"/>
         <location line="+47"/>
         <location line="+9"/>
+        <location line="+24"/>
         <source>Cannot write the journal</source>
         <translation>Das Journal kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-65"/>
         <source>Cannot open the journal</source>
         <translation>Das Journal kann nicht geöffnet werden</translation>
     </message>
@@ -390,7 +391,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Das Journal kann nicht gekürzt werden</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+74"/>
         <source>Cannot sync the journal</source>
         <translation>Das Journal kann nicht synchronisiert werden</translation>
     </message>
@@ -443,7 +444,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/exportdialog.cpp" line="+29"/>
+        <location filename="../ui/exportdialog.cpp" line="+70"/>
         <source>Export Frames</source>
         <translation>Frames exportieren</translation>
     </message>
@@ -461,7 +462,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
@@ -486,7 +487,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Alles in einer &amp;Datei (Kanäle vereint, Einträge in zeitlicher Reihenfolge)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>TimeFrame (.tf)</source>
         <translation>TimeFrame (.tf)</translation>
     </message>
@@ -501,7 +502,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>JSON, wie syncstreamer decode es ausgibt (.json)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Documented (type size, id size, type, id)</source>
         <translation>Dokumentiert (Typlänge, ID-Länge, Typ, ID)</translation>
     </message>
@@ -511,7 +512,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Referenz (ID-Länge, Typlänge, ID, Typ)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -551,12 +552,12 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Dateien:</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+126"/>
         <source>Export into folder</source>
         <translation>In Ordner exportieren</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Export to file</source>
         <translation>In Datei exportieren</translation>
     </message>
@@ -569,22 +570,23 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameExporter</name>
     <message>
-        <location filename="../ui/frameexporter.cpp" line="+44"/>
+        <location filename="../ui/frameexporter.cpp" line="+42"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+43"/>
         <source>Frame %1 is no longer retained.</source>
         <translation>Frame %1 wird nicht mehr aufbewahrt.</translation>
     </message>
     <message>
         <location line="+169"/>
+        <location line="+79"/>
         <source>the folder cannot be created</source>
         <translation>der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="-36"/>
         <source>it cannot be moved into place</source>
         <translation>sie kann nicht an ihren Platz verschoben werden</translation>
     </message>
@@ -615,7 +617,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameHeaderPanel</name>
     <message>
-        <location filename="../ui/frameheaderpanel.cpp" line="+13"/>
+        <location filename="../ui/frameheaderpanel.cpp" line="+15"/>
         <source>Frame</source>
         <translation>Frame</translation>
     </message>
@@ -630,12 +632,12 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Beginn:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>End:</source>
         <translation>Ende:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Duration:</source>
         <translation>Dauer:</translation>
     </message>
@@ -734,7 +736,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>FrameListModel</name>
     <message>
-        <location filename="../ui/framelistmodel.cpp" line="+127"/>
+        <location filename="../ui/framelistmodel.cpp" line="+134"/>
         <source>● live</source>
         <translation>● live</translation>
     </message>
@@ -782,7 +784,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>Headless</name>
     <message>
-        <location filename="../app/headless.cpp" line="+77"/>
+        <location filename="../app/headless.cpp" line="+76"/>
         <source>Run the engine and the HTTP server without a window until SIGTERM or SIGINT.</source>
         <translation>Engine und HTTP-Server ohne Fenster ausführen, bis SIGTERM oder SIGINT eintrifft.</translation>
     </message>
@@ -932,14 +934,19 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Ungültiger Wert „%1“ für --layout.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+25"/>
         <source>Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.
 </source>
         <translation>Stelle %1 mit %2 bereit (Daten in %3); beenden mit Strg+C oder SIGTERM.
 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>port %1 of %2</source>
+        <translation>Port %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>1 thread</source>
         <translation>1 Thread</translation>
     </message>
@@ -1130,8 +1137,8 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     </message>
     <message>
         <location line="+2"/>
-        <source>Time (UTC)</source>
-        <translation>Zeit (UTC)</translation>
+        <source>Time (%1)</source>
+        <translation>Zeit (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1232,7 +1239,27 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>LoadedFrame</name>
     <message>
-        <location filename="../ui/framefile.cpp" line="+30"/>
+        <location filename="../ui/framefile.cpp" line="+35"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>it is not a TimeFrame file; it looks like %1.</source>
+        <translation>es ist keine TimeFrame-Datei; sie sieht nach %1 aus.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>chosen when importing</source>
         <translation>beim Import gewählt</translation>
     </message>
@@ -1240,13 +1267,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
-        <location line="+116"/>
+        <location filename="../ui/mainwindow.cpp" line="+67"/>
+        <location line="+108"/>
         <source>&amp;Live charts</source>
         <translation>&amp;Live-Diagramme</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-107"/>
         <source>I&amp;nspector</source>
         <translation>&amp;Inspektor</translation>
     </message>
@@ -1256,12 +1283,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+42"/>
         <source>Frames</source>
         <translation>Frames</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Imported frames</source>
         <translation>Importierte Frames</translation>
     </message>
@@ -1276,7 +1303,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Im&amp;portiert</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1341,7 +1368,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Ü&amp;ber SyncStreamer</translation>
     </message>
     <message numerus="yes">
-        <location line="+59"/>
+        <location line="+79"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Lese %n Datei…</numerusform>
@@ -1359,7 +1386,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>&lt;h3&gt;SyncStreamer %1&lt;/h3&gt;&lt;p&gt;Sammelt Ereignisse mit Zeitstempel in TimeFrames und stellt sie im LAN bereit, sodass jeder Client sie zur selben Zeit wiedergibt.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-3.0-or-later. Dieses Programm kommt OHNE JEGLICHE GEWÄHRLEISTUNG.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Opened %1 (channels: %2, items: %3)</source>
         <translation>%1 geöffnet (Kanäle: %2, Einträge: %3)</translation>
     </message>
@@ -1374,7 +1401,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>SyncStreamer</source>
         <translation>SyncStreamer</translation>
     </message>
@@ -1384,12 +1411,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 — SyncStreamer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowactions.cpp" line="+84"/>
+        <location filename="../ui/mainwindowactions.cpp" line="+119"/>
         <source>Restarting the server with the new settings…</source>
         <translation>Der Server startet mit den neuen Einstellungen neu…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+6"/>
+        <source>Restarting the engine and the server with the new settings…</source>
+        <translation>Engine und Server werden mit den neuen Einstellungen neu gestartet …</translation>
+    </message>
+    <message>
+        <location line="+80"/>
         <source>An export is running already.</source>
         <translation>Es läuft bereits ein Export.</translation>
     </message>
@@ -1399,7 +1431,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Es gibt keine Frames zum Exportieren.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+31"/>
         <source>No frame lies in that range.</source>
         <translation>In diesem Zeitraum liegt kein Frame.</translation>
     </message>
@@ -1473,24 +1505,24 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     <name>SeriesTreeModel</name>
     <message>
         <location filename="../ui/seriestreemodel.cpp" line="+9"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Series</source>
         <translation>Reihen</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>%1 of channel %2</source>
         <translation>%1 von Kanal %2</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>item size (bytes)</source>
-        <translation>Eintragsgröße (Bytes)</translation>
+        <location line="+28"/>
+        <source>bytes</source>
+        <translation>Bytes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>rate (events/s)</source>
-        <translation>Rate (Ereignisse/s)</translation>
+        <source>events/s</source>
+        <translation>Ereignisse/s</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -1846,7 +1878,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../ui/serverpanel.cpp" line="+31"/>
+        <location filename="../ui/serverpanel.cpp" line="+20"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -1887,12 +1919,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+2"/>
-        <location line="+71"/>
+        <location line="+49"/>
         <source>S&amp;top server</source>
         <translation>Server s&amp;toppen</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-27"/>
         <source>stopped</source>
         <translation>gestoppt</translation>
     </message>
@@ -1922,7 +1954,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>stellt nicht bereit: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>S&amp;tart server</source>
         <translation>Server s&amp;tarten</translation>
     </message>
@@ -1963,7 +1995,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+42"/>
+        <location filename="../ui/settingsdialog.cpp" line="+46"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2141,7 +2173,79 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Nach dem Schließen des Fensters im Systembereich (&amp;Tray) weiter bereitstellen</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+5"/>
+        <source>Local time, with the zone shown</source>
+        <translation>Ortszeit, mit Angabe der Zeitzone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+113"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Show ti&amp;mes in:</source>
+        <translation>&amp;Zeiten anzeigen in:</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Running with a value other than the stored one.</source>
+        <translation>Läuft mit einem anderen als dem gespeicherten Wert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running with %1; stored: %2.</source>
+        <translation>Läuft mit %1; gespeichert: %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Apply restarts the engine and the server: the open frame is finished now, producers and clients reconnect.</source>
+        <translation>Übernehmen startet Engine und Server neu: Der offene Frame wird jetzt abgeschlossen, Produzenten und Clients verbinden sich neu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply restarts the server: clients and producers reconnect; the engine and the open frame keep running.</source>
+        <translation>Übernehmen startet den Server neu: Clients und Produzenten verbinden sich neu; die Engine und der offene Frame laufen weiter.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Apply restarts nothing: the server and the engine keep running.</source>
+        <translation>Übernehmen startet nichts neu: Server und Engine laufen weiter.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -2171,7 +2275,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Given on the command line, %1 take precedence over these settings until the program is started again.</source>
         <translation>Auf der Befehlszeile angegeben, haben %1 Vorrang vor diesen Einstellungen, bis das Programm neu gestartet wird.</translation>
     </message>
@@ -2181,7 +2285,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Dieser Desktop hat keinen Systembereich: Schließen des Fensters beendet das Programm.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -2569,18 +2673,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TimeText</name>
     <message>
-        <location filename="../ui/timetext.cpp" line="+20"/>
-        <location line="+31"/>
+        <location filename="../ui/timetext.cpp" line="+23"/>
+        <location line="+28"/>
         <source>%1 ms (out of calendar range)</source>
         <translation>%1 ms (außerhalb des Kalenderbereichs)</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <source>%1 UTC</source>
-        <translation>%1 UTC</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2598,12 +2697,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
+        <source>Serving on port %1</source>
+        <translation>Bedient Port %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Serving %1</source>
         <translation>Stellt %1 bereit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Server stopped</source>
         <translation>Server gestoppt</translation>
     </message>

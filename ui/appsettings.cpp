@@ -26,6 +26,19 @@ const QString kRetainBytes = u"engine/retainBytes"_s;
 const QString kRetainAge = u"engine/retainAgeMs"_s;
 const QString kFsync = u"engine/fsync"_s;
 const QString kTray = u"window/keepServingInTray"_s;
+const QString kTimeZone = u"window/timeZone"_s; // "local" or "utc"
+
+auto engineTuple(const Engine::EngineConfig &e)
+{
+    return std::tie(e.frameDurationMs, e.history, e.dataDir, e.retainFrames, e.retainBytes,
+                    e.retainAgeMs, e.fsync, e.fsyncIntervalMs, e.layout);
+}
+
+auto serverTuple(const Server::ServerOptions &s)
+{
+    return std::tie(s.bindAddress, s.port, s.writeToken, s.readToken, s.tlsCertificateFile,
+                    s.tlsKeyFile);
+}
 
 template<typename T>
 void readNumber(const QSettings &settings, const QString &key, T *target, qint64 minimum,
@@ -64,6 +77,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     if (const auto fsync = Engine::fsyncPolicyFromName(settings.value(kFsync).toString()))
         s.engine.fsync = *fsync;
     s.tray = settings.value(kTray, false).toBool();
+    s.utcTimes = settings.value(kTimeZone).toString() == u"utc";
     return s;
 }
 
@@ -85,6 +99,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kRetainAge, engine.retainAgeMs);
     settings.setValue(kFsync, Engine::fsyncPolicyName(engine.fsync));
     settings.setValue(kTray, tray);
+    settings.setValue(kTimeZone, utcTimes ? u"utc"_s : u"local"_s);
 }
 
 QString AppSettings::validate() const
@@ -97,16 +112,17 @@ QString AppSettings::validate() const
 
 bool operator==(const AppSettings &a, const AppSettings &b)
 {
-    const auto engineTuple = [](const Engine::EngineConfig &e) {
-        return std::tie(e.frameDurationMs, e.history, e.dataDir, e.retainFrames, e.retainBytes,
-                        e.retainAgeMs, e.fsync, e.fsyncIntervalMs, e.layout);
-    };
-    const auto serverTuple = [](const Server::ServerOptions &s) {
-        return std::tie(s.bindAddress, s.port, s.writeToken, s.readToken, s.tlsCertificateFile,
-                        s.tlsKeyFile);
-    };
-    return a.tray == b.tray && engineTuple(a.engine) == engineTuple(b.engine)
-        && serverTuple(a.server) == serverTuple(b.server);
+    return a.tray == b.tray && a.utcTimes == b.utcTimes
+        && AppSettings::restartFor(a, b) == AppSettings::Restart::None;
+}
+
+AppSettings::Restart AppSettings::restartFor(const AppSettings &running, const AppSettings &wanted)
+{
+    if (engineTuple(running.engine) != engineTuple(wanted.engine))
+        return Restart::Engine;
+    if (serverTuple(running.server) != serverTuple(wanted.server))
+        return Restart::Server;
+    return Restart::None;
 }
 
 QStringList CommandLineOverrides::givenOptions(const QCommandLineParser &parser,

@@ -20,6 +20,12 @@ struct AppSettings
     Engine::EngineConfig engine;
     Server::ServerOptions server;
     bool tray = false; // closing the window keeps serving from the system tray
+    bool utcTimes = false; // the window writes times in UTC, else in local time with its zone
+
+    // What applying wanted where running runs: the engine (and the server that serves it),
+    // the server alone, or nothing (window options only).
+    enum class Restart { None, Server, Engine };
+    static Restart restartFor(const AppSettings &running, const AppSettings &wanted);
 
     // Keys that are missing or hold an unusable value keep the product's defaults.
     static AppSettings load(const QSettings &settings);

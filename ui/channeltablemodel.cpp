@@ -124,9 +124,9 @@ QVariant ChannelTableModel::headerData(int section, Qt::Orientation orientation,
     case BytesColumn:
         return tr("Bytes");
     case FirstItemColumn:
-        return tr("First item (UTC)");
+        return tr("First item (%1)").arg(TimeText::zoneName());
     case LastItemColumn:
-        return tr("Last item (UTC)");
+        return tr("Last item (%1)").arg(TimeText::zoneName());
     default:
         return {};
     }

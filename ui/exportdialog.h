@@ -24,9 +24,17 @@ public:
     bool rangeChosen() const; // false: the selected frames
     FrameExporter::Options options() const;
 
+    // Where an export starts without a remembered folder: Documents (created if needed), else
+    // the home folder. Touches the disk: the dialog calls it on a worker thread.
+    static QString defaultFolder();
+    // fileName with the format's extension: appended, or replacing another format's.
+    static QString withExtension(const QString &fileName, FrameExporter::Format format);
+
 private:
     void updateState();
     void browse();
+    void updateTarget(); // a folder for one file per frame, a file named with its extension else
+    void remember() const; // format, files, layout and folder, for the next export
 
     QRadioButton *m_selected = nullptr;
     QRadioButton *m_range = nullptr;
@@ -38,6 +46,9 @@ private:
     QComboBox *m_layout = nullptr;
     QLineEdit *m_target = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QString m_folder;
+    QString m_suggested; // the target as updateTarget() last wrote it
+    bool m_targetIsFile = false;
     qint64 m_selectedFrom = 0;
     qint64 m_selectedTo = 0;
 };

@@ -11,7 +11,6 @@
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QPromise>
-#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -21,7 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qsizetype kWriteChunk = 1 << 20; // cancellation is checked between chunks
 constexpr int kMaxLeafColumns = 256;
 
 bool isTextType(const QString &type)
@@ -45,31 +43,17 @@ QString cannotWrite(const QString &fileName, const QString &reason)
         .arg(QDir::toNativeSeparators(fileName), reason);
 }
 
-// Writes bytes through QSaveFile in chunks; on cancellation nothing of the file remains.
+// Every file goes through the codec's atomic writer (QSaveFile, flushed before the commit): a
+// file is either whole or not there. Cancellation is checked before each file.
 // Returns an empty string on success, "\n" when cancelled, else the error.
 QString writeAtomically(const QString &fileName, const QByteArray &bytes,
                         const std::atomic_bool &cancelled)
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(fileName, file.errorString());
-    for (qsizetype at = 0; at < bytes.size(); at += kWriteChunk) {
-        if (cancelled) {
-            file.cancelWriting();
-            return u"\n"_s;
-        }
-        const qsizetype n = std::min(kWriteChunk, bytes.size() - at);
-        if (file.write(bytes.constData() + at, n) != n) {
-            file.cancelWriting();
-            return cannotWrite(fileName, file.errorString());
-        }
-    }
-    if (cancelled) {
-        file.cancelWriting();
+    if (cancelled)
         return u"\n"_s;
-    }
-    if (!file.commit())
-        return cannotWrite(fileName, file.errorString());
+    const TimeFrame::Status written = TimeFrame::writeFileBytes(fileName, bytes);
+    if (!written)
+        return written.error().message;
     return {};
 }
 
@@ -343,6 +327,10 @@ FrameExporter::Outcome FrameExporter::run(const QList<Source> &sources, const Op
         serialize(merge(frames, options.from, options.to), options.format, options.layout);
     if (!s.error.isEmpty())
         return failed(s.error);
+    const QString folder = QFileInfo(options.target).absolutePath();
+    if (!QDir().mkpath(folder))
+        return failed(cannotWrite(
+            folder, QCoreApplication::translate("FrameExporter", "the folder cannot be created")));
     const QString error = writeAtomically(options.target, s.bytes, cancelled);
     if (error == u"\n"_s)
         return cancelledOutcome;

@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QLocale>
 
+using namespace Qt::StringLiterals;
+
 FrameHeaderPanel::FrameHeaderPanel(QWidget *parent)
     : QGroupBox(tr("Frame"), parent)
 {
@@ -16,7 +18,9 @@ FrameHeaderPanel::FrameHeaderPanel(QWidget *parent)
     layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_file = addRow(tr("Source:"));
     m_start = addRow(tr("Start:"));
+    m_start->setObjectName(u"start"_s);
     m_end = addRow(tr("End:"));
+    m_end->setObjectName(u"end"_s);
     m_duration = addRow(tr("Duration:"));
     m_layout = addRow(tr("Layout:"));
     m_size = addRow(tr("Size:"));

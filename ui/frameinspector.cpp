@@ -100,8 +100,20 @@ QWidget *FrameInspector::createFramePage()
     return page;
 }
 
+bool FrameInspector::hasFrame() const
+{
+    return m_hasFrame;
+}
+
+const LoadedFrame &FrameInspector::frame() const
+{
+    return m_frame;
+}
+
 void FrameInspector::setFrame(const LoadedFrame &frame)
 {
+    m_frame = frame;
+    m_hasFrame = true;
     m_header->setFrame(frame);
     m_model->setFrame(frame.view);
     m_items->setFrame(frame.view);

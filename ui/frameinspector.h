@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "framefile.h"
+
 #include <QStackedWidget>
 
 class ChannelTableModel;
@@ -10,7 +12,6 @@ class ItemTableModel;
 class QPlainTextEdit;
 class QTableView;
 class QTabWidget;
-struct LoadedFrame;
 
 // One frame (live, archived or imported) in detail: header fields, channels, the items with a
 // preview of the selected one, and the charts restricted to that frame.
@@ -21,6 +22,8 @@ public:
     explicit FrameInspector(QWidget *parent = nullptr);
 
     void setFrame(const LoadedFrame &frame);
+    bool hasFrame() const;
+    const LoadedFrame &frame() const; // the one shown, where hasFrame()
     ChannelTableModel *channelModel() const { return m_model; }
     ItemTableModel *itemModel() const { return m_items; }
     ChartPanel *charts() const { return m_charts; }
@@ -40,4 +43,6 @@ private:
     QPlainTextEdit *m_preview = nullptr;
     QTabWidget *m_tabs = nullptr;
     ChartPanel *m_charts = nullptr;
+    LoadedFrame m_frame;
+    bool m_hasFrame = false;
 };

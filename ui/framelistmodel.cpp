@@ -103,6 +103,13 @@ void FrameListModel::clear()
     endRemoveRows();
 }
 
+void FrameListModel::refreshTimes()
+{
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, StartColumn), index(int(m_rows.size()) - 1, EndColumn),
+                           {Qt::DisplayRole});
+}
+
 int FrameListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -128,9 +135,9 @@ QVariant FrameListModel::data(const QModelIndex &index, int role) const
             return row.fileName.isEmpty() ? QString::number(row.id)
                                           : QFileInfo(row.fileName).fileName();
         case StartColumn:
-            return TimeText::localDateTime(row.startAt);
+            return TimeText::dateTime(row.startAt);
         case EndColumn:
-            return TimeText::localDateTime(row.endAt);
+            return TimeText::dateTime(row.endAt);
         case ChannelsColumn:
             return locale.toString(row.channels);
         case ItemsColumn:

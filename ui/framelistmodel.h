@@ -50,8 +50,11 @@ public:
     // Imported frames: appended on top.
     void addImported(const Row &row);
     void clear();
+    // The window's time zone changed: the Start and End cells are written anew.
+    void refreshTimes();
 
     const Row &row(int i) const { return m_rows[size_t(i)]; }
+    QList<Row> rows() const { return {m_rows.begin(), m_rows.end()}; }
     int rowOf(qint64 id, bool live) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "framelistview.h"
 
+#include "framelistmodel.h"
+
 #include <QHeaderView>
+#include <QLocale>
 #include <QScrollBar>
+#include <QStyle>
 
 FrameListView::FrameListView(QWidget *parent)
     : QTableView(parent)
@@ -28,4 +32,24 @@ void FrameListView::setModel(QAbstractItemModel *model)
                 if (bar->value() > 0 && first <= bar->value())
                     bar->setValue(bar->value() + (last - first + 1));
             });
+}
+
+int FrameListView::sizeHintForColumn(int column) const
+{
+    const int hint = QTableView::sizeHintForColumn(column);
+    if (column != FrameListModel::SizeColumn)
+        return hint;
+    // The widest a size can be written: three digits and two decimals in the largest unit of
+    // each kind, measured as the delegate would draw it.
+    int widest = 0;
+    const QLocale locale;
+    QFont bold = font(); // the live row's
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    for (qint64 size :
+         {qint64(1023) << 10 | 1023, (qint64(1023) << 20) + (qint64(1023) << 10),
+          (qint64(1023) << 30) + (qint64(1023) << 20), (qint64(1023) << 40) + (qint64(1023) << 30)})
+        widest = std::max(widest, metrics.horizontalAdvance(locale.formattedDataSize(size)));
+    const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1;
+    return std::max(hint, widest + 2 * margin + (showGrid() ? 1 : 0));
 }

@@ -10,4 +10,9 @@ class FrameListView : public QTableView
 public:
     explicit FrameListView(QWidget *parent = nullptr);
     void setModel(QAbstractItemModel *model) override;
+
+protected:
+    // Wide enough for any value the column can take (a size of 1023.99 TiB, a live label), not
+    // only those on screen now: a live row that grows is never cut off.
+    int sizeHintForColumn(int column) const override;
 };

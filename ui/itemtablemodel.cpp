@@ -99,7 +99,7 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     case ChannelColumn:
         return tr("Channel");
     case TimestampColumn:
-        return tr("Time (UTC)");
+        return tr("Time (%1)").arg(TimeText::zoneName());
     case SizeColumn:
         return tr("Bytes");
     case PreviewColumn:

@@ -62,6 +62,7 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     m_liveCharts = new ChartPanel(ChartPanel::Mode::Live, this);
     m_inspector = new FrameInspector(this);
     m_centre = new QTabWidget(this);
+    m_centre->setObjectName(u"centre"_s);
     m_centre->setDocumentMode(true);
     m_centre->addTab(m_liveCharts, tr("&Live charts"));
     m_centre->addTab(m_inspector, tr("I&nspector"));
@@ -71,7 +72,7 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     m_split->addWidget(createSidebar());
     m_split->addWidget(m_centre);
     m_split->setStretchFactor(1, 1);
-    m_split->setSizes({460, 820});
+    m_split->setSizes({600, 680}); // the frame list whole, Size column included
     setCentralWidget(m_split);
     setAcceptDrops(true);
     m_statusBar = new ServiceStatusBar(statusBar());
@@ -86,25 +87,10 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     connect(m_fetcher, &FrameFetcher::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_liveCharts, &ChartPanel::snapshotApplied, this, [this](const ChartSnapshot &s) {
-        if (!m_engine)
-            return;
-        const Engine::Status status = m_engine->status();
-        const qint64 id = s.openFrame.frameId ? s.openFrame.frameId : status.openFrameId;
-        if (id == 0)
-            return;
-        const qint64 duration = m_host ? m_host->config().engine.frameDurationMs : 0;
-        const qint64 endAt = id == status.openFrameId && status.openFrameEndAt > id
-            ? status.openFrameEndAt
-            : id + duration;
-        const bool current = s.openFrame.frameId == id;
-        m_liveFrames->setLive(FrameListModel::Row {id,
-                                                   id,
-                                                   endAt,
-                                                   current ? s.openFrame.channels : 0,
-                                                   current ? s.openFrame.items : 0,
-                                                   current ? s.openFrame.bytes : 0,
-                                                   true,
-                                                   {}});
+        // The snapshot's counts belong to the frame its last events went to: shown only while
+        // that frame is still the open one.
+        updateLiveRow(s.openFrame.frameId, s.openFrame.channels, s.openFrame.items,
+                      s.openFrame.bytes);
     });
     connect(m_export, &ExportController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 8000); });
@@ -134,9 +120,11 @@ QWidget *MainWindow::createSidebar()
     m_listTabs = new QTabWidget(side);
     m_liveView = new FrameListView(m_listTabs);
     m_liveView->setModel(m_liveFrames);
+    m_liveView->setObjectName(u"liveFrames"_s);
     m_liveView->setAccessibleName(tr("Frames"));
     m_importedView = new FrameListView(m_listTabs);
     m_importedView->setModel(m_importedFrames);
+    m_importedView->setObjectName(u"importedFrames"_s);
     m_importedView->setAccessibleName(tr("Imported frames"));
     for (FrameListView *view : {m_liveView, m_importedView}) {
         view->hideColumn(FrameListModel::EndColumn);
@@ -151,6 +139,11 @@ QWidget *MainWindow::createSidebar()
             &MainWindow::inspectLiveSelection);
     connect(m_importedView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::inspectImportedSelection);
+    // Selecting a row fills the inspector behind the live charts; Enter or a double click on
+    // it brings the inspector to the front.
+    for (FrameListView *view : {m_liveView, m_importedView})
+        connect(view, &QAbstractItemView::activated, this,
+                [this] { m_centre->setCurrentWidget(m_inspector); });
     return side;
 }
 
@@ -242,6 +235,26 @@ void MainWindow::refreshIndex()
         return;
     const Engine::FrameIndex index = m_engine->index();
     m_liveFrames->setIndex(index ? *index : QList<Engine::FrameSummary>());
+    // The frame that was open is in the index now: the live row moves on to the next one,
+    // whether or not an event has come for it.
+    const int live = m_liveFrames->rowCount() > 0 && m_liveFrames->row(0).live ? 0 : -1;
+    const FrameListModel::Row current = live == 0 ? m_liveFrames->row(0) : FrameListModel::Row {};
+    updateLiveRow(current.id, current.channels, current.items, current.size);
+}
+
+void MainWindow::updateLiveRow(qint64 frameId, int channels, qint64 items, qint64 bytes)
+{
+    if (!m_engine)
+        return;
+    const Engine::Status status = m_engine->status();
+    const qint64 id = status.openFrameId ? status.openFrameId : frameId;
+    if (id == 0)
+        return;
+    const qint64 duration = m_host ? m_host->config().engine.frameDurationMs : 0;
+    const qint64 endAt = status.openFrameEndAt > id ? status.openFrameEndAt : id + duration;
+    const bool counted = frameId == id;
+    m_liveFrames->setLive(FrameListModel::Row {
+        id, id, endAt, counted ? channels : 0, counted ? items : 0, counted ? bytes : 0, true, {}});
 }
 
 void MainWindow::onServiceState(const ServiceState &state)
@@ -303,6 +316,7 @@ void MainWindow::onImported(const LoadedFrame &frame)
         }
     }
     showFrame(frame); // also where the row was current already
+    m_centre->setCurrentWidget(m_inspector); // the user asked for this file
     statusBar()->showMessage(tr("Opened %1 (channels: %2, items: %3)")
                                  .arg(QFileInfo(frame.fileName).fileName())
                                  .arg(frame.view.channelCount())
@@ -348,7 +362,6 @@ void MainWindow::showFrame(const LoadedFrame &frame)
 {
     m_shownName = frame.fileName;
     m_inspector->setFrame(frame);
-    m_centre->setCurrentWidget(m_inspector);
     updateTitle();
 }
 

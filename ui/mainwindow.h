@@ -4,7 +4,9 @@
 #include "appsettings.h"
 #include "engine/engineapi.h"
 #include "format/timeframe.h"
+#include "frameexporter.h"
 #include "framefile.h"
+#include "framelistmodel.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -18,7 +20,6 @@ class ExportController;
 class FrameFetcher;
 class FrameImporter;
 class FrameInspector;
-class FrameListModel;
 class FrameListView;
 class QSplitter;
 class QTabWidget;
@@ -51,7 +52,9 @@ public:
     // The stored settings and what the command line overrides in this run; the service runs
     // with the settings with the overrides applied.
     void setSettings(const AppSettings &settings, const CommandLineOverrides &overrides = {});
-    const AppSettings &settings() const { return m_settings; }
+    const AppSettings &settings() const { return m_settings; } // as stored
+    // What runs: the service's configuration, with the window's own options.
+    AppSettings running() const;
     // Whether the desktop has a system tray (asked of the platform by default).
     void setSystemTrayAvailable(bool available);
     // Closing the window hides it and keeps serving: the tray setting is on and there is a tray.
@@ -74,6 +77,9 @@ public Q_SLOTS:
     // The settings dialog's OK and Apply: stores them and restarts the service where the
     // engine's or the server's options changed.
     void applySettings(const AppSettings &settings);
+    // The dialog's Apply: stores stored and makes wanted run, restarting only what changed
+    // (an engine option restarts the engine and the server, a server option the server).
+    void applySettings(const AppSettings &stored, const AppSettings &wanted);
 
 Q_SIGNALS:
     void fileOpened(const QString &fileName);
@@ -92,6 +98,8 @@ private:
     void onEngineChanged(const std::shared_ptr<Engine::EngineApi> &engine);
     void onServiceState(const ServiceState &state);
     void refreshIndex();
+    // The live row: the engine's open frame, with the counts given where they are of it.
+    void updateLiveRow(qint64 frameId, int channels, qint64 items, qint64 bytes);
     void onImported(const LoadedFrame &frame);
     void onImportFailed(const QString &fileName, const QString &message);
     void inspectLiveSelection();
@@ -101,7 +109,10 @@ private:
     void restoreLayout();
     void saveLayout() const;
     void updateTray();
-    QList<int> selectedRows(bool imported) const;
+    void applyWindowSettings(); // tray and time zone
+    QList<FrameListModel::Row> selectedFrames(bool imported) const;
+    QList<FrameExporter::Source> exportSources(QList<FrameListModel::Row> frames,
+                                               bool imported) const;
 
     ServiceHost *m_host = nullptr;
     std::shared_ptr<Engine::EngineApi> m_engine;
@@ -127,6 +138,7 @@ private:
     ExportController *m_export = nullptr;
     TrayIcon *m_tray = nullptr; // while the tray setting is on and the desktop has a tray
     AppSettings m_settings;
+    AppSettings m_running;
     CommandLineOverrides m_overrides;
     bool m_trayAvailable = false;
     bool m_quitting = false;

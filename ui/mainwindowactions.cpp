@@ -5,10 +5,12 @@
 
 #include "exportcontroller.h"
 #include "exportdialog.h"
+#include "frameinspector.h"
 #include "framelistmodel.h"
 #include "framelistview.h"
 #include "servicehost.h"
 #include "settingsdialog.h"
+#include "timetext.h"
 #include "trayicon.h"
 
 #include <QApplication>
@@ -23,7 +25,22 @@ void MainWindow::setSettings(const AppSettings &settings, const CommandLineOverr
 {
     m_settings = settings;
     m_overrides = overrides;
+    m_running = settings;
+    m_overrides.applyTo(m_running);
+    applyWindowSettings();
+}
+
+void MainWindow::applyWindowSettings()
+{
     updateTray();
+    const TimeText::Zone zone = m_settings.utcTimes ? TimeText::Zone::Utc : TimeText::Zone::Local;
+    if (zone == TimeText::zone())
+        return;
+    TimeText::setZone(zone);
+    m_liveFrames->refreshTimes();
+    m_importedFrames->refreshTimes();
+    if (m_inspector->hasFrame())
+        m_inspector->setFrame(m_inspector->frame());
 }
 
 void MainWindow::setSystemTrayAvailable(bool available)
@@ -68,40 +85,118 @@ void MainWindow::quit()
 
 void MainWindow::applySettings(const AppSettings &settings)
 {
-    AppSettings before = m_settings;
-    m_overrides.applyTo(before);
-    AppSettings after = settings;
-    m_overrides.applyTo(after);
-    m_settings = settings;
-    updateTray();
-    before.tray = after.tray;
-    if (!m_host || before == after)
+    AppSettings wanted = settings;
+    m_overrides.applyTo(wanted);
+    applySettings(settings, wanted);
+}
+
+void MainWindow::applySettings(const AppSettings &stored, const AppSettings &wanted)
+{
+    const AppSettings::Restart restart = AppSettings::restartFor(m_running, wanted);
+    m_settings = stored;
+    m_running = wanted;
+    // A command-line option the user changed in the dialog is no longer in force.
+    QStringList kept;
+    for (const QString &option : std::as_const(m_overrides.options)) {
+        CommandLineOverrides one = m_overrides;
+        one.options = {option};
+        AppSettings check = wanted;
+        one.applyTo(check);
+        if (check == wanted)
+            kept.append(option);
+    }
+    m_overrides.options = kept;
+    applyWindowSettings();
+    if (!m_host)
         return;
     ServiceConfig config = m_host->config();
-    config.engine = after.engine;
-    config.server = after.server;
-    m_host->apply(config); // server down, engine down, both up again with the new options
-    statusBar()->showMessage(tr("Restarting the server with the new settings…"), 5000);
+    switch (restart) {
+    case AppSettings::Restart::None:
+        return;
+    case AppSettings::Restart::Server:
+        // The engine and its open frame stay; only the listener changes.
+        m_host->restartServer(wanted.server);
+        statusBar()->showMessage(tr("Restarting the server with the new settings…"), 5000);
+        return;
+    case AppSettings::Restart::Engine:
+        config.engine = wanted.engine;
+        config.server = wanted.server;
+        m_host->apply(config); // server down, engine down, both up again with the new options
+        statusBar()->showMessage(tr("Restarting the engine and the server with the new "
+                                    "settings…"),
+                                 5000);
+        return;
+    }
 }
 
 void MainWindow::showSettings()
 {
-    auto *dialog = new SettingsDialog(m_settings, this);
+    auto *dialog = new SettingsDialog(m_settings, running(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setOverridden(m_overrides.options);
     dialog->setTrayAvailable(m_trayAvailable);
-    connect(dialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
+    connect(dialog, &SettingsDialog::applied, this,
+            qOverload<const AppSettings &, const AppSettings &>(&MainWindow::applySettings));
     dialog->open();
 }
 
-QList<int> MainWindow::selectedRows(bool imported) const
+AppSettings MainWindow::running() const
+{
+    // What the service was started with, where there is one: the truth, whatever was stored.
+    AppSettings running = m_running;
+    if (m_host) {
+        running.engine = m_host->config().engine;
+        running.server = m_host->config().server;
+    }
+    return running;
+}
+
+QList<FrameListModel::Row> MainWindow::selectedFrames(bool imported) const
 {
     const FrameListView *view = imported ? m_importedView : m_liveView;
-    QList<int> rows;
+    const FrameListModel *model = imported ? m_importedFrames : m_liveFrames;
+    QList<FrameListModel::Row> rows;
     for (const QModelIndex &index : view->selectionModel()->selectedRows())
-        rows.append(index.row());
-    std::sort(rows.begin(), rows.end());
+        rows.append(model->row(index.row()));
     return rows;
+}
+
+QList<FrameExporter::Source> MainWindow::exportSources(QList<FrameListModel::Row> frames,
+                                                       bool imported) const
+{
+    // Oldest first: the order files are written and frames merged in.
+    std::sort(frames.begin(), frames.end(),
+              [](const FrameListModel::Row &a, const FrameListModel::Row &b) {
+                  return a.startAt < b.startAt;
+              });
+    QList<FrameExporter::Source> sources;
+    const TimeFrame::Layout engineLayout =
+        m_host ? m_host->config().engine.layout : TimeFrame::Layout::Documented;
+    for (const FrameListModel::Row &r : std::as_const(frames)) {
+        FrameExporter::Source source;
+        source.id = r.id;
+        if (imported) {
+            const LoadedFrame frame = m_imported.value(r.fileName);
+            source.layout = frame.view.layout();
+            source.load = [bytes = frame.view.bytes()]() -> std::optional<QByteArray> {
+                return bytes;
+            };
+        } else if (m_engine) {
+            source.layout = engineLayout;
+            // By id: the frame that was open when it was chosen may have finished since.
+            source.load = [engine = m_engine, id = r.id]() -> std::optional<QByteArray> {
+                if (auto finished = engine->frameBytes(id))
+                    return finished;
+                const QByteArray open = engine->openFrameBytes();
+                const auto header = TimeFrame::parseHeader(open, open.size());
+                if (header && header->startAt == id)
+                    return open;
+                return engine->frameBytes(id); // it finished between the two looks
+            };
+        }
+        sources.append(source);
+    }
+    return sources;
 }
 
 void MainWindow::showExportDialog()
@@ -116,58 +211,33 @@ void MainWindow::showExportDialog()
         statusBar()->showMessage(tr("There are no frames to export."), 5000);
         return;
     }
-    const QList<int> selected = selectedRows(imported);
-    const auto span = [model](const QList<int> &rows) {
+    // The frames themselves, not their rows: rows move while the dialog is open.
+    const QList<FrameListModel::Row> selected = selectedFrames(imported);
+    const auto span = [](const QList<FrameListModel::Row> &rows) {
         qint64 from = std::numeric_limits<qint64>::max();
         qint64 to = std::numeric_limits<qint64>::min();
-        for (int row : rows) {
-            from = std::min(from, model->row(row).startAt);
-            to = std::max(to, model->row(row).endAt);
+        for (const FrameListModel::Row &row : rows) {
+            from = std::min(from, row.startAt);
+            to = std::max(to, row.endAt);
         }
         return std::pair {from, to};
     };
-    QList<int> all;
-    for (int row = 0; row < model->rowCount(); ++row)
-        all.append(row);
-    const auto [allFrom, allTo] = span(all);
+    const auto [allFrom, allTo] = span(model->rows());
     const auto [selFrom, selTo] = selected.isEmpty() ? std::pair {allFrom, allTo} : span(selected);
 
     auto *dialog = new ExportDialog(int(selected.size()), selFrom, selTo, allFrom, allTo, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, model, imported, selected, all] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, model, imported, selected] {
         const FrameExporter::Options options = dialog->options();
-        QList<int> rows = selected;
+        QList<FrameListModel::Row> frames = selected;
         if (dialog->rangeChosen()) {
-            rows.clear();
-            for (int row : all) {
-                const FrameListModel::Row &r = model->row(row);
+            frames.clear();
+            for (const FrameListModel::Row &r : model->rows()) {
                 if (r.endAt > options.from && r.startAt < options.to)
-                    rows.append(row);
+                    frames.append(r);
             }
         }
-        QList<FrameExporter::Source> sources;
-        const TimeFrame::Layout engineLayout =
-            m_host ? m_host->config().engine.layout : TimeFrame::Layout::Documented;
-        // Oldest first: the order files are written and frames merged in.
-        for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
-            const FrameListModel::Row &r = model->row(*it);
-            FrameExporter::Source source;
-            source.id = r.id;
-            if (imported) {
-                const LoadedFrame frame = m_imported.value(r.fileName);
-                source.layout = frame.view.layout();
-                source.load = [bytes = frame.view.bytes()]() -> std::optional<QByteArray> {
-                    return bytes;
-                };
-            } else if (m_engine) {
-                source.layout = engineLayout;
-                source.load = [engine = m_engine, id = r.id, live = r.live] {
-                    return live ? std::optional<QByteArray>(engine->openFrameBytes())
-                                : engine->frameBytes(id);
-                };
-            }
-            sources.append(source);
-        }
+        const QList<FrameExporter::Source> sources = exportSources(frames, imported);
         if (sources.isEmpty()) {
             statusBar()->showMessage(tr("No frame lies in that range."), 5000);
             return;

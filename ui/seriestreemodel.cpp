@@ -53,8 +53,9 @@ void SeriesTreeModel::setCatalog(const QList<Series::ChannelInfo> &channels)
                 autoChecked = true;
             }
         }
-        addSeries(channel, info.id, Series::kSizePath, tr("item size (bytes)"));
-        addSeries(channel, info.id, Series::kRatePath, tr("rate (events/s)"));
+        // Short: the tree is narrow, and the tooltip names the channel and the series in full.
+        addSeries(channel, info.id, Series::kSizePath, tr("bytes"));
+        addSeries(channel, info.id, Series::kRatePath, tr("events/s"));
     }
     m_updating = false;
     if (autoChecked)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverpanel.h"
 
+#include "lanurls.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QFormLayout>
@@ -8,24 +10,11 @@
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
-#include <QNetworkInterface>
 #include <QPushButton>
 #include <QStringListModel>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QString urlFor(const QHostAddress &address, quint16 port, bool tls)
-{
-    QString host = address.toString();
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        host = u'[' % host % u']';
-    return (tls ? u"https://"_s : u"http://"_s) % host % u':' % QString::number(port) % u'/';
-}
-
-} // namespace
 
 ServerPanel::ServerPanel(QWidget *parent)
     : QGroupBox(tr("Server"), parent)
@@ -66,27 +55,6 @@ ServerPanel::ServerPanel(QWidget *parent)
     setState({});
 }
 
-QStringList ServerPanel::lanUrls(const QHostAddress &bind, quint16 port, bool tls)
-{
-    QStringList urls;
-    const bool any =
-        bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4 || bind == QHostAddress::AnyIPv6;
-    if (!any)
-        return {urlFor(bind, port, tls)};
-    const bool v4 = bind != QHostAddress::AnyIPv6;
-    const bool v6 = bind != QHostAddress::AnyIPv4;
-    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-        if (address.isLoopback())
-            continue;
-        if ((address.protocol() == QAbstractSocket::IPv4Protocol && v4)
-            || (address.protocol() == QAbstractSocket::IPv6Protocol && v6))
-            urls.append(urlFor(address, port, tls));
-    }
-    if (urls.isEmpty()) // no network: the machine itself can still connect
-        urls.append(urlFor(QHostAddress::LocalHost, port, tls));
-    return urls;
-}
-
 void ServerPanel::setState(const ServiceState &state)
 {
     m_listening = state.listening;
@@ -113,8 +81,7 @@ void ServerPanel::setState(const ServiceState &state)
     const QLocale locale;
     m_clients->setText(locale.toString(state.connections));
     m_rate->setText(locale.toString(state.eventsPerSecond, 'f', 0));
-    const QStringList urls =
-        state.listening ? lanUrls(state.bindAddress, state.port, state.tls) : QStringList();
+    const QStringList urls = state.listening ? LanUrls::toStrings(state.urls) : QStringList();
     if (urls != m_urls->stringList()) {
         m_urls->setStringList(urls);
         if (!urls.isEmpty())

@@ -19,11 +19,7 @@ public:
     explicit ServerPanel(QWidget *parent = nullptr);
 
     void setState(const ServiceState &state);
-    QStringList urls() const;
-
-    // Every URL of the server: one per non-loopback IPv4 and IPv6 address of the machine when
-    // bound to all interfaces, else the bound address alone.
-    static QStringList lanUrls(const QHostAddress &bind, quint16 port, bool tls);
+    QStringList urls() const; // as the state gave them (LanUrls)
 
 Q_SIGNALS:
     void servingRequested(bool serving);

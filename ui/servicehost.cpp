@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servicehost.h"
 
+#include "lanurls.h"
+
 #include "engine/frameengine.h"
 #include "server/httpserver.h"
 #include "server/servermetrics.h"
@@ -68,6 +70,18 @@ public:
         publish();
     }
 
+    void restartServer(const Server::ServerOptions &options)
+    {
+        m_config.server = options;
+        m_state.bindAddress = options.bindAddress;
+        m_state.tls = !options.tlsCertificateFile.isEmpty();
+        m_state.error.clear();
+        stopServer();
+        if (m_engine && m_config.serve)
+            startServer();
+        publish();
+    }
+
     void stopAll()
     {
         m_stats->stop();
@@ -95,10 +109,14 @@ private:
             m_state.error = error;
             m_state.listening = false;
             m_state.port = 0;
+            m_state.urls.clear();
             return;
         }
         m_state.listening = true;
         m_state.port = m_server->port();
+        // Here, on the service thread: asking for the interfaces is a system call.
+        m_state.urls =
+            LanUrls::urls(options.bindAddress, m_state.port, !options.tlsCertificateFile.isEmpty());
     }
 
     void stopServer()
@@ -109,6 +127,7 @@ private:
         }
         m_state.listening = false;
         m_state.port = 0;
+        m_state.urls.clear();
     }
 
     void publish()
@@ -169,6 +188,12 @@ void ServiceHost::setServing(bool serving)
 {
     m_config.serve = serving;
     QMetaObject::invokeMethod(m_worker, [w = m_worker, serving] { w->setServing(serving); });
+}
+
+void ServiceHost::restartServer(const Server::ServerOptions &options)
+{
+    m_config.server = options;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, options] { w->restartServer(options); });
 }
 
 void ServiceHost::stop()

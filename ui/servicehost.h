@@ -6,6 +6,7 @@
 #include "server/serveroptions.h"
 
 #include <QObject>
+#include <QUrl>
 
 #include <memory>
 
@@ -28,6 +29,7 @@ struct ServiceState
     quint16 port = 0;
     QHostAddress bindAddress;
     bool tls = false;
+    QList<QUrl> urls; // where a browser reaches the server, while listening (LanUrls)
     QString error; // the last error, translated; empty when none
     qint64 connections = 0;
     double eventsPerSecond = 0;
@@ -52,6 +54,9 @@ public:
     void apply(const ServiceConfig &config);
     // Starts or stops the HTTP server only; the engine keeps running.
     void setServing(bool serving);
+    // Restarts the HTTP server alone with new options (where it is serving); the engine, its
+    // open frame and the chart feeds keep running.
+    void restartServer(const Server::ServerOptions &options);
     void stop();
 
     const ServiceConfig &config() const { return m_config; }

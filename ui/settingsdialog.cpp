@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -26,6 +27,7 @@ namespace {
 
 constexpr qint64 kMiB = qint64(1) << 20;
 constexpr qint64 kHourMs = 3600LL * 1000;
+constexpr const char *kOwnToolTip = "ownToolTip"; // a field's tooltip before any mark
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy)
 {
@@ -36,8 +38,11 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
+SettingsDialog::SettingsDialog(const AppSettings &stored, const AppSettings &running,
+                               QWidget *parent)
     : QDialog(parent)
+    , m_stored(stored)
+    , m_running(running)
 {
     setWindowTitle(tr("Settings"));
     auto *server = new QGroupBox(tr("Server"), this);
@@ -127,6 +132,14 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         new QCheckBox(tr("Keep serving in the system &tray when the window is closed"), window);
     m_tray->setObjectName(u"tray"_s);
     windowLayout->addWidget(m_tray);
+    m_timeZone = new QComboBox(window);
+    m_timeZone->setObjectName(u"timeZone"_s);
+    m_timeZone->addItem(tr("Local time, with the zone shown"), false);
+    m_timeZone->addItem(tr("UTC"), true);
+    auto *zoneRow = new QHBoxLayout;
+    zoneRow->addWidget(buddyLabel(tr("Show ti&mes in:"), m_timeZone));
+    zoneRow->addWidget(m_timeZone, 1);
+    windowLayout->addLayout(zoneRow);
 
     m_overridden = new QLabel(this);
     m_overridden->setWordWrap(true);
@@ -137,6 +150,9 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_error->setTextFormat(Qt::PlainText);
     m_error->setForegroundRole(QPalette::Highlight);
     m_error->hide();
+    m_restart = new QLabel(this);
+    m_restart->setObjectName(u"restart"_s);
+    m_restart->setWordWrap(true);
 
     m_buttons =
         new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
@@ -157,10 +173,175 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     layout->addWidget(storage);
     layout->addWidget(window);
     layout->addWidget(m_overridden);
+    layout->addWidget(m_restart);
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
-    setSettings(settings);
+    setSettings(running);
+    addFields();
+    updateMarks();
+}
+
+void SettingsDialog::addFields()
+{
+    using S = AppSettings;
+    m_fields = {
+        {m_port, [](const S &s) { return QString::number(s.server.port); },
+         [](S &t, const S &f) {
+             t.server.port = f.server.port;
+         }},
+        {m_bind,
+         [](const S &s) {
+             return s.server.bindAddress == QHostAddress::Any ? QString()
+                                                              : s.server.bindAddress.toString();
+         },
+         [](S &t, const S &f) {
+             t.server.bindAddress = f.server.bindAddress;
+         }},
+        {m_writeToken, [](const S &s) { return QString::fromUtf8(s.server.writeToken); },
+         [](S &t, const S &f) { t.server.writeToken = f.server.writeToken; }, true},
+        {m_readToken, [](const S &s) { return QString::fromUtf8(s.server.readToken); },
+         [](S &t, const S &f) { t.server.readToken = f.server.readToken; }, true},
+        {m_tlsCert, [](const S &s) { return s.server.tlsCertificateFile; },
+         [](S &t, const S &f) {
+             t.server.tlsCertificateFile = f.server.tlsCertificateFile;
+         }},
+        {m_tlsKey, [](const S &s) { return s.server.tlsKeyFile; },
+         [](S &t, const S &f) {
+             t.server.tlsKeyFile = f.server.tlsKeyFile;
+         }},
+        {m_layout, [](const S &s) { return TimeFrame::layoutName(s.engine.layout); },
+         [](S &t, const S &f) {
+             t.engine.layout = f.engine.layout;
+         }},
+        {m_frameDuration,
+         [](const S &s) { return tr("%1 s").arg(double(s.engine.frameDurationMs) / 1000); },
+         [](S &t, const S &f) {
+             t.engine.frameDurationMs = f.engine.frameDurationMs;
+         }},
+        {m_history, [](const S &s) { return QString::number(s.engine.history); },
+         [](S &t, const S &f) {
+             t.engine.history = f.engine.history;
+         }},
+        {m_dataDir, [](const S &s) { return s.engine.dataDir; },
+         [](S &t, const S &f) {
+             t.engine.dataDir = f.engine.dataDir;
+         }},
+        {m_retainFrames, [](const S &s) { return QString::number(s.engine.retainFrames); },
+         [](S &t, const S &f) {
+             t.engine.retainFrames = f.engine.retainFrames;
+         }},
+        {m_retainMiB, [](const S &s) { return QLocale().formattedDataSize(s.engine.retainBytes); },
+         [](S &t, const S &f) {
+             t.engine.retainBytes = f.engine.retainBytes;
+         }},
+        {m_retainHours,
+         [](const S &s) { return tr("%1 h").arg(double(s.engine.retainAgeMs) / double(kHourMs)); },
+         [](S &t, const S &f) {
+             t.engine.retainAgeMs = f.engine.retainAgeMs;
+         }},
+        {m_fsync, [](const S &s) { return Engine::fsyncPolicyName(s.engine.fsync); },
+         [](S &t, const S &f) {
+             t.engine.fsync = f.engine.fsync;
+         }},
+        {m_tray, [](const S &s) { return s.tray ? tr("on") : tr("off"); },
+         [](S &t, const S &f) {
+             t.tray = f.tray;
+         }},
+        {m_timeZone, [](const S &s) { return s.utcTimes ? tr("UTC") : tr("local time"); },
+         [](S &t, const S &f) {
+             t.utcTimes = f.utcTimes;
+         }},
+    };
+    for (const Field &field : std::as_const(m_fields)) {
+        QWidget *w = field.widget;
+        if (auto *spin = qobject_cast<QSpinBox *>(w))
+            connect(spin, &QSpinBox::valueChanged, this, &SettingsDialog::updateMarks);
+        else if (auto *dspin = qobject_cast<QDoubleSpinBox *>(w))
+            connect(dspin, &QDoubleSpinBox::valueChanged, this, &SettingsDialog::updateMarks);
+        else if (auto *edit = qobject_cast<QLineEdit *>(w))
+            connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::updateMarks);
+        else if (auto *combo = qobject_cast<QComboBox *>(w))
+            connect(combo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateMarks);
+        else if (auto *check = qobject_cast<QCheckBox *>(w))
+            connect(check, &QCheckBox::toggled, this, &SettingsDialog::updateMarks);
+    }
+}
+
+QStringList SettingsDialog::differingFields() const
+{
+    QStringList names;
+    for (const Field &field : m_fields) {
+        if (field.text(m_running) != field.text(m_stored))
+            names.append(field.widget->objectName());
+    }
+    return names;
+}
+
+void SettingsDialog::updateMarks()
+{
+    for (const Field &field : std::as_const(m_fields)) {
+        QWidget *label = nullptr;
+        for (QLabel *candidate : findChildren<QLabel *>()) {
+            if (candidate->buddy() == field.widget)
+                label = candidate;
+        }
+        const bool differs = field.text(m_running) != field.text(m_stored);
+        QFont font = field.widget->font();
+        font.setBold(differs);
+        QString tip;
+        if (differs)
+            tip = field.secret
+                ? tr("Running with a value other than the stored one.")
+                : tr("Running with %1; stored: %2.")
+                      .arg(field.text(m_running).isEmpty() ? tr("none") : field.text(m_running),
+                           field.text(m_stored).isEmpty() ? tr("none") : field.text(m_stored));
+        if (label) {
+            label->setFont(font);
+            label->setToolTip(tip);
+        }
+        field.widget->setProperty("differsFromStored", differs);
+        // The field's own tooltip, with the mark's sentence after it.
+        if (!field.widget->property(kOwnToolTip).isValid())
+            field.widget->setProperty(kOwnToolTip, field.widget->toolTip());
+        const QString own = field.widget->property(kOwnToolTip).toString();
+        field.widget->setToolTip(own.isEmpty() || tip.isEmpty() ? QString(own + tip)
+                                                                : QString(own + u'\n' + tip));
+    }
+    m_restart->setText(restartText());
+}
+
+AppSettings::Restart SettingsDialog::pendingRestart() const
+{
+    return AppSettings::restartFor(m_running, settings());
+}
+
+QString SettingsDialog::restartText() const
+{
+    switch (pendingRestart()) {
+    case AppSettings::Restart::Engine:
+        return tr("Apply restarts the engine and the server: the open frame is finished now, "
+                  "producers and clients reconnect.");
+    case AppSettings::Restart::Server:
+        return tr("Apply restarts the server: clients and producers reconnect; the engine and "
+                  "the open frame keep running.");
+    case AppSettings::Restart::None:
+        break;
+    }
+    return tr("Apply restarts nothing: the server and the engine keep running.");
+}
+
+AppSettings SettingsDialog::storedSettings() const
+{
+    const AppSettings shown = settings();
+    AppSettings s = m_stored;
+    for (const Field &field : m_fields) {
+        const bool keptRunning = field.text(shown) == field.text(m_running)
+            && field.text(m_running) != field.text(m_stored);
+        if (!keptRunning)
+            field.copy(s, shown);
+    }
+    return s;
 }
 
 QLineEdit *SettingsDialog::pathRow(const QString &objectName, bool folder, QWidget **row)
@@ -190,7 +371,6 @@ QLineEdit *SettingsDialog::pathRow(const QString &objectName, bool folder, QWidg
 
 void SettingsDialog::setSettings(const AppSettings &s)
 {
-    m_loaded = s;
     m_port->setValue(s.server.port);
     m_bind->setText(s.server.bindAddress == QHostAddress::Any ? QString()
                                                               : s.server.bindAddress.toString());
@@ -207,11 +387,12 @@ void SettingsDialog::setSettings(const AppSettings &s)
     m_retainHours->setValue(double(s.engine.retainAgeMs) / double(kHourMs));
     m_fsync->setCurrentIndex(m_fsync->findData(int(s.engine.fsync)));
     m_tray->setChecked(s.tray);
+    m_timeZone->setCurrentIndex(m_timeZone->findData(s.utcTimes));
 }
 
 AppSettings SettingsDialog::settings() const
 {
-    AppSettings s = m_loaded;
+    AppSettings s = m_running;
     s.server.port = quint16(m_port->value());
     const QString bind = m_bind->text().trimmed();
     if (bind.isEmpty())
@@ -229,13 +410,14 @@ AppSettings SettingsDialog::settings() const
     s.engine.retainFrames = m_retainFrames->value();
     // Unchanged sizes keep their exact byte count (a default of 1 GiB is a whole MiB anyway).
     if (m_retainMiB->value()
-        != int(std::min<qint64>(m_loaded.engine.retainBytes / kMiB, 100'000'000)))
+        != int(std::min<qint64>(m_running.engine.retainBytes / kMiB, 100'000'000)))
         s.engine.retainBytes = qint64(m_retainMiB->value()) * kMiB;
     if (std::llround(m_retainHours->value() * 10)
-        != std::llround(double(m_loaded.engine.retainAgeMs) / double(kHourMs) * 10))
+        != std::llround(double(m_running.engine.retainAgeMs) / double(kHourMs) * 10))
         s.engine.retainAgeMs = std::llround(m_retainHours->value() * double(kHourMs));
     s.engine.fsync = Engine::FsyncPolicy(m_fsync->currentData().toInt());
     s.tray = m_tray->isChecked();
+    s.utcTimes = m_timeZone->currentData().toBool();
     return s;
 }
 
@@ -254,28 +436,35 @@ void SettingsDialog::setOverridden(const QStringList &options)
 void SettingsDialog::setTrayAvailable(bool available)
 {
     m_tray->setEnabled(available);
-    m_tray->setToolTip(available ? QString()
-                                 : tr("This desktop has no system tray: closing the window "
-                                      "quits."));
+    m_tray->setProperty(kOwnToolTip,
+                        available ? QString()
+                                  : tr("This desktop has no system tray: closing "
+                                       "the window quits."));
+    updateMarks();
 }
 
 bool SettingsDialog::apply()
 {
     const AppSettings s = settings();
+    const AppSettings stored = storedSettings();
     QString problem;
     const QString bind = m_bind->text().trimmed();
     if (!bind.isEmpty() && QHostAddress(bind).isNull())
         problem = tr("\"%1\" is not an IP address.").arg(bind);
     if (problem.isEmpty())
         problem = s.validate();
+    if (problem.isEmpty())
+        problem = stored.validate();
     m_error->setText(problem);
     m_error->setVisible(!problem.isEmpty());
     if (!problem.isEmpty())
         return false;
     QSettings store;
-    s.save(store);
+    stored.save(store);
     store.sync();
-    m_loaded = s;
-    Q_EMIT applied(s);
+    m_stored = stored;
+    m_running = s;
+    updateMarks();
+    Q_EMIT applied(stored, s);
     return true;
 }

@@ -2,7 +2,8 @@
 #include "timetext.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -13,43 +14,62 @@ class TimeTextTr
     Q_DECLARE_TR_FUNCTIONS(TimeText)
 };
 
-QString utc(qint64 msSinceEpoch, const QString &format)
+std::atomic<TimeText::Zone> g_zone {TimeText::Zone::Local};
+
+QString format(qint64 msSinceEpoch, const QString &pattern)
 {
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC);
+    const QDateTime time = TimeText::toDateTime(msSinceEpoch);
     if (!time.isValid())
         return TimeTextTr::tr("%1 ms (out of calendar range)").arg(msSinceEpoch);
-    return time.toString(format);
+    return time.toString(pattern);
 }
 
 } // namespace
 
 namespace TimeText {
 
+void setZone(Zone zone)
+{
+    g_zone.store(zone, std::memory_order_relaxed);
+}
+
+Zone zone()
+{
+    return g_zone.load(std::memory_order_relaxed);
+}
+
+QDateTime toDateTime(qint64 msSinceEpoch)
+{
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch,
+                                          zone() == Zone::Utc ? Qt::UTC : Qt::LocalTime);
+}
+
 QString dateTime(qint64 msSinceEpoch)
 {
-    return TimeTextTr::tr("%1 UTC").arg(utc(msSinceEpoch, u"yyyy-MM-dd HH:mm:ss.zzz"_s));
+    const QDateTime time = toDateTime(msSinceEpoch);
+    if (!time.isValid())
+        return TimeTextTr::tr("%1 ms (out of calendar range)").arg(msSinceEpoch);
+    return time.toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s) % u' ' % zoneName(msSinceEpoch);
+}
+
+QString zoneName(qint64 msSinceEpoch)
+{
+    return zone() == Zone::Utc ? u"UTC"_s : toDateTime(msSinceEpoch).timeZoneAbbreviation();
+}
+
+QString zoneName()
+{
+    return zoneName(QDateTime::currentMSecsSinceEpoch());
 }
 
 QString time(qint64 msSinceEpoch)
 {
-    return utc(msSinceEpoch, u"HH:mm:ss.zzz"_s);
+    return format(msSinceEpoch, u"HH:mm:ss.zzz"_s);
 }
 
 QString duration(qint64 ms)
 {
     return TimeTextTr::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
-}
-
-} // namespace TimeText
-
-namespace TimeText {
-
-QString localDateTime(qint64 msSinceEpoch)
-{
-    const QDateTime time = QDateTime::fromMSecsSinceEpoch(msSinceEpoch);
-    if (!time.isValid())
-        return TimeTextTr::tr("%1 ms (out of calendar range)").arg(msSinceEpoch);
-    return time.toString(u"yyyy-MM-dd HH:mm:ss"_s);
 }
 
 } // namespace TimeText

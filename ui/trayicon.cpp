@@ -53,14 +53,16 @@ void TrayIcon::setState(const ServiceState &state)
 {
     QString text;
     if (state.listening) {
-        QString host =
-            state.bindAddress == QHostAddress::Any ? u"localhost"_s : state.bindAddress.toString();
-        if (state.bindAddress.protocol() == QAbstractSocket::IPv6Protocol
-            && state.bindAddress != QHostAddress::Any)
-            host = u'[' % host % u']';
-        text = tr("Serving %1")
-                   .arg((state.tls ? u"https://"_s : u"http://"_s) % host % u':'
-                        % QString::number(state.port) % u'/');
+        // The first address another computer can use; this computer's own where it has none.
+        QUrl shown = state.urls.value(0);
+        for (const QUrl &url : state.urls) {
+            if (!QHostAddress(url.host()).isLoopback()) {
+                shown = url;
+                break;
+            }
+        }
+        text = shown.isEmpty() ? tr("Serving on port %1").arg(state.port)
+                               : tr("Serving %1").arg(shown.toString());
     } else if (state.phase == ServiceState::Phase::Running) {
         text = tr("Server stopped");
     } else if (state.phase == ServiceState::Phase::Failed) {

@@ -74,6 +74,8 @@ private Q_SLOTS:
     void malformedKeepsWhatWasShown_data();
     void malformedKeepsWhatWasShown();
     void modelPassesTester();
+    void notATimeFrameSaysWhatItLooksLike_data();
+    void notATimeFrameSaysWhatItLooksLike();
 
 private:
     QTemporaryDir m_dir;
@@ -189,6 +191,40 @@ void tst_MainWindow::malformedKeepsWhatWasShown()
     QCOMPARE(rows(*window.channelModel()), kExampleRows);
     QCOMPARE(window.windowTitle(), title);
     box->close();
+}
+
+void tst_MainWindow::notATimeFrameSaysWhatItLooksLike_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("looksLike");
+    QTest::addRow("JSON") << QByteArray("{\n  \"startAt\": 1000,\n  \"channels\": []\n}\n")
+                          << u"JSON"_s;
+    QTest::addRow("JSON array") << QByteArray("[1, 2, 3]") << u"JSON"_s;
+    QTest::addRow("CSV") << QByteArray("channel,timestamp,size,payload\r\nlog,1200,5,first\r\n")
+                         << u"CSV"_s;
+    QTest::addRow("text") << QByteArray("A note: nothing more.\nSecond line.\n") << u"text"_s;
+    QTest::addRow("short text") << QByteArray("hello") << u"text"_s;
+}
+
+void tst_MainWindow::notATimeFrameSaysWhatItLooksLike()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, looksLike);
+    const QString fileName =
+        m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-') + u".tf"_s);
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+    file.close();
+
+    MainWindow window;
+    QSignalSpy failed(&window, &MainWindow::fileOpenFailed);
+    window.openFile(fileName);
+    QTRY_COMPARE(failed.count(), 1);
+    const QString message = failed.at(0).at(1).toString();
+    QVERIFY2(message.contains(u"not a TimeFrame file"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"looks like %1"_s.arg(looksLike)), qPrintable(message));
+    QVERIFY2(!message.contains(u"version"_s), qPrintable(message));
 }
 
 void tst_MainWindow::modelPassesTester()

@@ -54,6 +54,9 @@ private Q_SLOTS:
     void commandLineOverridesSettings();
     void applyingRestartsTheService();
     void closingWithTrayKeepsServing();
+    void dialogShowsWhatRuns();
+    void dialogSaysWhichRestartApplyCauses();
+    void serverOptionRestartsOnlyTheServer();
 
 private:
     ServiceConfig testConfig() const;
@@ -246,6 +249,128 @@ void tst_Settings::closingWithTrayKeepsServing()
     QVERIFY(!window.trayIcon());
     QVERIFY(QGuiApplication::quitOnLastWindowClosed());
     QVERIFY(window.close());
+}
+
+// Started with --port and --frame-duration: the dialog shows those, marks them, and Apply left
+// alone keeps the stored values and restarts nothing.
+void tst_Settings::dialogShowsWhatRuns()
+{
+    ServiceConfig config = testConfig();
+    config.engine.frameDurationMs = 10'000;
+    ServiceHost host;
+    host.apply(config);
+    QTRY_VERIFY(host.state().listening);
+    AppSettings stored;
+    stored.engine.dataDir = config.engine.dataDir;
+    stored.server.bindAddress = config.server.bindAddress;
+    stored.server.port = 8080;
+    stored.engine.frameDurationMs = 2000;
+    {
+        QSettings store;
+        stored.save(store);
+    }
+    CommandLineOverrides overrides;
+    overrides.options = {u"port"_s, u"frame-duration"_s};
+    overrides.server.port = config.server.port;
+    overrides.engine.frameDurationMs = config.engine.frameDurationMs;
+    MainWindow window(&host);
+    window.setSettings(stored, overrides);
+
+    window.showSettings();
+    auto *dialog = window.findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(child<QSpinBox>(*dialog, u"port"_s)->value(), config.server.port);
+    QCOMPARE(child<QDoubleSpinBox>(*dialog, u"frameDuration"_s)->value(), 10.0);
+    QStringList differing = dialog->differingFields();
+    differing.sort();
+    QCOMPARE(differing, QStringList({u"frameDuration"_s, u"port"_s}));
+    QVERIFY(child<QSpinBox>(*dialog, u"port"_s)->toolTip().contains(u"8080"_s));
+
+    const auto engine = host.engine();
+    QSignalSpy engines(&host, &ServiceHost::engineChanged);
+    QCOMPARE(dialog->pendingRestart(), AppSettings::Restart::None);
+    QVERIFY(dialog->apply());
+    const AppSettings after = AppSettings::load(QSettings());
+    QCOMPARE(after.server.port, 8080); // the command line's value was not made permanent
+    QCOMPARE(after.engine.frameDurationMs, 2000);
+    QCOMPARE(host.config().engine.frameDurationMs, 10'000);
+    QCOMPARE(engines.count(), 0);
+    QCOMPARE(host.engine(), engine);
+
+    // Changed in the dialog, an overridden value is stored and runs.
+    child<QSpinBox>(*dialog, u"history"_s)->setValue(7);
+    QCOMPARE(dialog->pendingRestart(), AppSettings::Restart::Engine);
+    QVERIFY(dialog->apply());
+    QCOMPARE(AppSettings::load(QSettings()).engine.history, 7);
+    QCOMPARE(AppSettings::load(QSettings()).engine.frameDurationMs, 2000);
+    QCOMPARE(host.config().engine.history, 7);
+    QCOMPARE(host.config().engine.frameDurationMs, 10'000); // still the command line's
+    QTRY_VERIFY(engines.count() >= 2);
+    QTRY_VERIFY(host.state().listening);
+}
+
+void tst_Settings::dialogSaysWhichRestartApplyCauses()
+{
+    AppSettings running;
+    SettingsDialog dialog(running, running);
+    auto *restart = child<QLabel>(dialog, u"restart"_s);
+    QCOMPARE(dialog.pendingRestart(), AppSettings::Restart::None);
+    QCOMPARE(restart->text(), dialog.restartText());
+    const QString none = restart->text();
+
+    child<QCheckBox>(dialog, u"tray"_s)->setChecked(true);
+    selectData(child<QComboBox>(dialog, u"timeZone"_s), 1);
+    QCOMPARE(dialog.pendingRestart(), AppSettings::Restart::None);
+    QCOMPARE(restart->text(), none);
+
+    child<QLineEdit>(dialog, u"readToken"_s)->setText(u"reader"_s);
+    QCOMPARE(dialog.pendingRestart(), AppSettings::Restart::Server);
+    const QString server = restart->text();
+    QVERIFY(server != none);
+    QVERIFY(server.contains(u"server"_s));
+
+    child<QSpinBox>(dialog, u"history"_s)->setValue(running.engine.history + 1);
+    QCOMPARE(dialog.pendingRestart(), AppSettings::Restart::Engine);
+    QVERIFY(restart->text() != server);
+    QVERIFY(restart->text().contains(u"engine"_s));
+}
+
+// A server option restarts the listener only: the engine, its open frame and its events stay.
+void tst_Settings::serverOptionRestartsOnlyTheServer()
+{
+    ServiceHost host;
+    host.apply(testConfig());
+    QTRY_VERIFY(host.state().listening);
+    MainWindow window(&host);
+    AppSettings settings;
+    settings.engine = testConfig().engine;
+    settings.server = testConfig().server;
+    window.setSettings(settings);
+    const auto engine = host.engine();
+    QVERIFY(engine->ingest(Engine::Event {u"c"_s, u"text/plain"_s, "kept", std::nullopt}).ok());
+
+    QSignalSpy engines(&host, &ServiceHost::engineChanged);
+    QSignalSpy states(&host, &ServiceHost::stateChanged);
+    settings.server.readToken = "reader";
+    window.applySettings(settings);
+    QCOMPARE(host.config().server.readToken, "reader");
+    QTRY_VERIFY(states.count() >= 1);
+    QTRY_VERIFY(host.state().listening);
+    QCOMPARE(engines.count(), 0);
+    QCOMPARE(host.engine(), engine);
+    QCOMPARE(engine->status().eventsAccepted, 1);
+
+    // The window's own options restart nothing.
+    settings.tray = !settings.tray;
+    settings.utcTimes = !settings.utcTimes;
+    const quint16 port = host.state().port;
+    window.applySettings(settings);
+    states.clear();
+    QTRY_VERIFY(states.count() >= 2); // two rounds of statistics, each still listening
+    for (const QList<QVariant> &state : std::as_const(states))
+        QVERIFY(state.constFirst().value<ServiceState>().listening);
+    QCOMPARE(host.state().port, port);
+    QCOMPARE(engines.count(), 0);
 }
 
 QTEST_MAIN(tst_Settings)
