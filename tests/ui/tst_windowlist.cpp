@@ -3,6 +3,7 @@
 // index's, nothing is cut off, and selecting a frame does not leave the live charts.
 #include "chartpanel.h"
 #include "fastservice.h"
+#include "format/timeframe.h"
 #include "frameinspector.h"
 #include "framelistmodel.h"
 #include "framelistview.h"
@@ -58,7 +59,7 @@ private Q_SLOTS:
     void liveRowMovesOnWhenTheProducerStops();
     void selectingAFrameStaysOnTheLiveCharts();
     void sizeColumnFitsAGrowingLiveRow();
-    void itemCountsAreTheIndexs();
+    void itemCountsAfterARestart();
     void seriesLabelsFitTheTree_data();
     void seriesLabelsFitTheTree();
 
@@ -162,16 +163,50 @@ void tst_WindowList::sizeColumnFitsAGrowingLiveRow()
     }
 }
 
-// The list shows the count the engine's index gives, as it is (a -1 there is the index's fault,
-// and would show as -1).
-void tst_WindowList::itemCountsAreTheIndexs()
+// Frames found on disk when the window starts again show the items they hold, as the inspector
+// counts them (the index of a restarted engine used to give -1 for every archived frame).
+void tst_WindowList::itemCountsAfterARestart()
 {
-    FrameListModel model;
-    model.setIndex({{1000, 1000, 2000, 20, 400, 9000, false, true}});
-    QCOMPARE(model.index(0, FrameListModel::ItemsColumn).data(FrameListModel::RawValueRole),
-             QVariant(qint64(400)));
-    QCOMPARE(model.index(0, FrameListModel::ItemsColumn).data().toString(),
-             QLocale().toString(400));
+    const QString dataDir = m_dir.filePath(u"restart"_s);
+    // More frames than the engine keeps in memory, so that some are only on disk.
+    const ServiceConfig config = FastService::config(dataDir);
+    const int frames = config.engine.history + 3;
+    {
+        ServiceHost host;
+        host.apply(config);
+        QTRY_VERIFY(host.engine());
+        FastService::Producer producer(&host);
+        QTRY_VERIFY_WITH_TIMEOUT(host.engine()->status().framesRetained >= frames, 20000);
+        producer.stop();
+    }
+
+    ServiceHost host;
+    host.apply(config);
+    QTRY_VERIFY(host.engine());
+    MainWindow window(&host);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const FrameListModel *model = window.liveFrames();
+    QTRY_VERIFY_WITH_TIMEOUT(FastService::finishedRows(*model) >= frames, 20000);
+
+    int withItems = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const FrameListModel::Row &frame = model->row(row);
+        if (frame.live)
+            continue;
+        const std::optional<QByteArray> bytes = host.engine()->frameBytes(frame.id);
+        QVERIFY(bytes.has_value());
+        const auto decoded = TimeFrame::decode(*bytes);
+        QVERIFY(decoded.ok());
+        qint64 items = 0;
+        for (const TimeFrame::Channel &channel : decoded.value().channels)
+            items += channel.items.size();
+        QCOMPARE(frame.items, items);
+        QCOMPARE(model->index(row, FrameListModel::ItemsColumn).data().toString(),
+                 QLocale().toString(items));
+        withItems += items > 0 ? 1 : 0;
+    }
+    QVERIFY(withItems >= frames - 1);
 }
 
 // The labels of the series tree fit the tree as the window lays it out by default, in English
