@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 
 #include <atomic>
+#include <ctime>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -15,6 +17,14 @@ class TimeTextTr
 };
 
 std::atomic<TimeText::Zone> g_zone {TimeText::Zone::Local};
+
+// The zone the process started with (TZ, or none), restored when the rule goes back to local.
+std::optional<QByteArray> startZone()
+{
+    static const std::optional<QByteArray> zone =
+        qEnvironmentVariableIsSet("TZ") ? std::optional<QByteArray>(qgetenv("TZ")) : std::nullopt;
+    return zone;
+}
 
 QString format(qint64 msSinceEpoch, const QString &pattern)
 {
@@ -30,6 +40,17 @@ namespace TimeText {
 
 void setZone(Zone zone)
 {
+    // Qt Charts' QDateTimeAxis writes its labels in the process's local time, with no zone of its
+    // own to set; so under the UTC rule the process's local time is UTC, and the axes follow the
+    // same rule as every list and table. Set from the GUI thread when the settings change.
+    const std::optional<QByteArray> original = startZone();
+    if (zone == Zone::Utc)
+        qputenv("TZ", "UTC0");
+    else if (original)
+        qputenv("TZ", *original);
+    else
+        qunsetenv("TZ");
+    tzset();
     g_zone.store(zone, std::memory_order_relaxed);
 }
 

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 #include <ctime>
 
@@ -99,6 +100,13 @@ void tst_TimeZone::oneRuleForTheWindow()
         someFirst = true;
     }
     QVERIFY(someFirst);
+    // The charts' time axes (Qt Charts writes them in the process's local time) follow the rule.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QCOMPARE(QDateTime::fromMSecsSinceEpoch(now).toString(u"yyyy-MM-dd HH:mm"_s),
+             (utc ? QDateTime::fromMSecsSinceEpoch(now, Qt::UTC)
+                  : QDateTime::fromMSecsSinceEpoch(now, QTimeZone("America/New_York")))
+                 .toString(u"yyyy-MM-dd HH:mm"_s));
+
     // Their headers name the zone.
     QVERIFY(channels->headerData(ChannelTableModel::FirstItemColumn, Qt::Horizontal)
                 .toString()
