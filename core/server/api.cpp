@@ -3,6 +3,7 @@
 
 #include "accesspolicy.h"
 #include "livefeed.h"
+#include "reply.h"
 #include "router.h"
 #include "webfiles.h"
 
@@ -28,15 +29,15 @@ Api::Api(const ApiContext &context, LiveFeed *feed)
     , m_info(context)
 { }
 
-void Api::handle(HttpRequest &&request, Connection *connection)
+void Api::handle(HttpRequest &&request, Reply *reply)
 {
     bool streaming = false;
-    HttpResponse response = answer(request, connection, &streaming);
+    HttpResponse response = answer(request, reply, &streaming);
     if (!streaming)
-        connection->respond(std::move(response));
+        reply->respond(std::move(response));
 }
 
-HttpResponse Api::answer(const HttpRequest &request, Connection *connection, bool *streaming)
+HttpResponse Api::answer(const HttpRequest &request, Reply *reply, bool *streaming)
 {
     const Route route = Server::route(request.path);
     const QByteArray &method = request.method;
@@ -132,7 +133,7 @@ HttpResponse Api::answer(const HttpRequest &request, Connection *connection, boo
         // CORS headers have to be in the stream's head.
         HttpResponse probe;
         m_context.access->addCorsHeaders(request, probe);
-        m_feed->subscribe(connection, std::move(channels), probe.headers);
+        m_feed->subscribe(reply, std::move(channels), probe.headers);
         *streaming = true;
         return {};
     }

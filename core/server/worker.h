@@ -7,20 +7,19 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
-class QTcpServer;
+class QAbstractHttpServer;
 
 namespace Server {
 
 class Api;
 class LiveFeed;
 
-// One thread's share of the server: its connections, its API instance and live feed, and
-// (for the first worker) the listening socket whose accepted descriptors are spread over all
-// workers. Lives in its own QThread; every method below runs in that thread.
+// One thread's share of the server: a QAbstractHttpServer with its own listening socket on
+// the shared port (SO_REUSEPORT: the kernel spreads new connections over the workers), its
+// API instance and live feed. Lives in its own QThread; every method below runs in that thread.
 class Worker : public QObject
 {
     Q_OBJECT
@@ -30,11 +29,8 @@ public:
 
     void setUp();
     void tearDown();
-    // Listens and hands each accepted descriptor to `dispatch`; 0 and *error on failure.
-    quint16 listen(const QHostAddress &address, quint16 port, std::function<void(qintptr)> dispatch,
-                   QString *error);
-    // Takes over an accepted socket descriptor.
-    void adopt(qintptr descriptor);
+    // Listens on the address and port (0: any free port); the port, or 0 and *error.
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error);
 
 private:
     void checkTimeouts();
@@ -43,8 +39,7 @@ private:
     std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<LiveFeed> m_feed;
     std::unique_ptr<Api> m_api;
-    std::unique_ptr<QObject> m_connections; // parent of this worker's Connection objects
-    QTcpServer *m_listener = nullptr; // child of this worker
+    std::unique_ptr<QAbstractHttpServer> m_http;
     QTimer *m_sweep = nullptr;
 };
 
