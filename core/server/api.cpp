@@ -29,15 +29,16 @@ Api::Api(const ApiContext &context, LiveFeed *feed)
     , m_info(context)
 { }
 
-void Api::handle(HttpRequest &&request, Reply *reply)
+void Api::handle(HttpRequest &&request, QHttpServerResponder &&responder, GuardedSocket *socket)
 {
     bool streaming = false;
-    HttpResponse response = answer(request, reply, &streaming);
+    HttpResponse response = answer(request, responder, socket, &streaming);
     if (!streaming)
-        reply->respond(std::move(response));
+        Reply::respond(std::move(responder), socket, m_context.metrics, std::move(response));
 }
 
-HttpResponse Api::answer(const HttpRequest &request, Reply *reply, bool *streaming)
+HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &responder,
+                         GuardedSocket *socket, bool *streaming)
 {
     const Route route = Server::route(request.path);
     const QByteArray &method = request.method;
@@ -133,7 +134,8 @@ HttpResponse Api::answer(const HttpRequest &request, Reply *reply, bool *streami
         // CORS headers have to be in the stream's head.
         HttpResponse probe;
         m_context.access->addCorsHeaders(request, probe);
-        m_feed->subscribe(reply, std::move(channels), probe.headers);
+        m_feed->subscribe(new Reply(std::move(responder), socket, m_context.metrics),
+                          std::move(channels), probe.headers);
         *streaming = true;
         return {};
     }

@@ -5,13 +5,15 @@
 #include "frameendpoints.h"
 #include "httprequest.h"
 #include "httpresponse.h"
+
 #include "infoendpoints.h"
 #include "ingestendpoints.h"
+#include <QHttpServerResponder>
 
 namespace Server {
 
+class GuardedSocket;
 class LiveFeed;
-class Reply;
 
 // The HTTP API of one worker thread: routes a request, applies access rules, methods
 // (HEAD, OPTIONS, 405) and CORS, and hands it to the endpoint that answers it.
@@ -20,10 +22,12 @@ class Api final
 public:
     Api(const ApiContext &context, LiveFeed *feed);
 
-    void handle(HttpRequest &&request, Reply *reply);
+    // Answers through the responder, now or (a large body, a stream) later.
+    void handle(HttpRequest &&request, QHttpServerResponder &&responder, GuardedSocket *socket);
 
 private:
-    HttpResponse answer(const HttpRequest &request, Reply *reply, bool *streaming);
+    HttpResponse answer(const HttpRequest &request, QHttpServerResponder &responder,
+                        GuardedSocket *socket, bool *streaming);
 
     const ApiContext &m_context;
     LiveFeed *m_feed;

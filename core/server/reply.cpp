@@ -39,51 +39,54 @@ Reply::Reply(QHttpServerResponder &&responder, GuardedSocket *socket, ServerMetr
     , m_responder(std::move(responder))
     , m_socket(socket)
     , m_metrics(metrics)
-    , m_head(socket->current().method == "HEAD")
 { }
 
-void Reply::writeHead(const HttpResponse &response, qint64 contentLength, bool close)
+void Reply::writeHead(QHttpServerResponder &responder, const GuardedSocket *socket,
+                      const HttpResponse &response, qint64 contentLength, bool close)
 {
-    m_responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-    m_responder.writeHeader("Date", currentDate());
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    responder.writeHeader("Date", currentDate());
     if (!response.contentType.isEmpty())
-        m_responder.writeHeader("Content-Type", response.contentType);
+        responder.writeHeader("Content-Type", response.contentType);
     if (contentLength >= 0)
-        m_responder.writeHeader("Content-Length", QByteArray::number(contentLength));
+        responder.writeHeader("Content-Length", QByteArray::number(contentLength));
     for (const auto &[name, value] : response.headers)
-        m_responder.writeHeader(name, value);
+        responder.writeHeader(name, value);
     if (close)
-        m_responder.writeHeader("Connection", "close");
-    else if (m_socket->current().minorVersion == 0)
-        m_responder.writeHeader("Connection", "keep-alive");
+        responder.writeHeader("Connection", "close");
+    else if (socket->current().minorVersion == 0)
+        responder.writeHeader("Connection", "keep-alive");
 }
 
-void Reply::respond(HttpResponse &&response)
+void Reply::respond(QHttpServerResponder &&responder, GuardedSocket *socket, ServerMetrics *metrics,
+                    HttpResponse &&response)
 {
-    if (m_done || m_streaming || !m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
-    if (m_metrics)
-        m_metrics->countResponse(response.status, response.errorCode);
-    const bool close = m_socket->closesAfterAnswer();
+    if (metrics)
+        metrics->countResponse(response.status, response.errorCode);
+    const bool close = socket->closesAfterAnswer();
     const bool bodiless = response.status == 204 || response.status == 304;
     const qint64 length = bodiless ? 0 : response.sendLength();
-    writeHead(response, bodiless ? -1 : length, close);
-    if (m_head || response.headOnly || length == 0 || response.declaredLength >= 0) {
-        m_responder.writeBody("", 0);
-        finish(close);
+    writeHead(responder, socket, response, bodiless ? -1 : length, close);
+    if (socket->current().method == "HEAD" || response.headOnly || length == 0
+        || response.declaredLength >= 0) {
+        responder.writeBody("", 0);
+        socket->answerDone(close);
         return;
     }
     if (length <= kInlineBody) {
-        m_responder.writeBody(response.body.constData() + response.bodyOffset, length);
-        finish(close);
+        responder.writeBody(response.body.constData() + response.bodyOffset, length);
+        socket->answerDone(close);
         return;
     }
-    m_body = std::move(response.body);
-    m_bodyPos = response.bodyOffset;
-    m_bodyEnd = response.bodyOffset + length;
-    m_close = close;
-    connect(m_socket, &QIODevice::bytesWritten, this, &Reply::pump);
-    pump();
+    auto *slices = new Reply(std::move(responder), socket, metrics);
+    slices->m_body = std::move(response.body);
+    slices->m_bodyPos = response.bodyOffset;
+    slices->m_bodyEnd = response.bodyOffset + length;
+    slices->m_close = close;
+    connect(socket, &QIODevice::bytesWritten, slices, &Reply::pump);
+    slices->pump();
 }
 
 void Reply::pump()
@@ -119,7 +122,7 @@ void Reply::beginStream(HttpResponse &&head)
         m_metrics->countResponse(head.status, head.errorCode);
     m_streaming = true;
     m_socket->answerIsStream();
-    writeHead(head, -1, true);
+    writeHead(m_responder, m_socket, head, -1, true);
     m_responder.writeBody("", 0);
     m_socket->push();
 }

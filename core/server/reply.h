@@ -12,19 +12,21 @@ namespace Server {
 class GuardedSocket;
 class ServerMetrics;
 
-// The answer to one request, written through the QHttpServerResponder that QAbstractHttpServer
-// made for it and that this object keeps: at once (respond()), in slices as the socket drains
-// (a large body), or as an endless stream (beginStream(), streamWrite(), endStream()). A child
-// of the connection's socket, so it goes when the client leaves; every write checks first that
-// the socket is still there.
+// Answers written through the QHttpServerResponder that QAbstractHttpServer made for a
+// request. respond() writes an answer at once, or keeps the responder in a Reply that sends a
+// large body in slices as the socket drains; a stream (the live feed) is a Reply of its own
+// (beginStream(), streamWrite(), endStream()). A Reply is a child of the connection's socket,
+// so it goes when the client leaves; every write checks first that the socket is still there.
 class Reply final : public QObject
 {
     Q_OBJECT
 public:
-    Reply(QHttpServerResponder &&responder, GuardedSocket *socket, ServerMetrics *metrics);
+    // Exactly once per request that is not answered with a stream.
+    static void respond(QHttpServerResponder &&responder, GuardedSocket *socket,
+                        ServerMetrics *metrics, HttpResponse &&response);
 
-    // Exactly once per request, or beginStream() instead.
-    void respond(HttpResponse &&response);
+    // For a stream: keeps the responder until endStream() or the client leaves.
+    Reply(QHttpServerResponder &&responder, GuardedSocket *socket, ServerMetrics *metrics);
 
     // Sends the head of a response without a length; the connection closes after endStream()
     // or when the client leaves.
@@ -35,14 +37,14 @@ public:
     bool isStreaming() const;
 
 private:
-    void writeHead(const HttpResponse &response, qint64 contentLength, bool close);
+    static void writeHead(QHttpServerResponder &responder, const GuardedSocket *socket,
+                          const HttpResponse &response, qint64 contentLength, bool close);
     void pump();
     void finish(bool close);
 
     QHttpServerResponder m_responder;
     QPointer<GuardedSocket> m_socket;
     ServerMetrics *m_metrics;
-    bool m_head = false; // HEAD: the GET answer's head only
     bool m_streaming = false;
     bool m_done = false;
 

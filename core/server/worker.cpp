@@ -122,12 +122,12 @@ protected:
         auto *guard = qobject_cast<GuardedSocket *>(socket);
         if (!guard)
             return false;
-        auto *reply = new Reply(makeResponder(request, socket), guard, m_context.metrics);
+        QHttpServerResponder responder = makeResponder(request, socket);
         if (const std::optional<RequestParser::Failure> &refused = guard->refusal()) {
             HttpResponse r = HttpResponse::error(refused->status, refused->error, refused->detail);
             if (refused->status == 503)
                 r.addHeader("Retry-After", "1");
-            reply->respond(std::move(r));
+            Reply::respond(std::move(responder), guard, m_context.metrics, std::move(r));
             return true;
         }
         // The request line and the connection's semantics as the guard checked them (Qt 6.4's
@@ -140,7 +140,7 @@ protected:
         for (const auto &[name, value] : headers)
             r.headers.emplaceBack(name.toLower(), value);
         r.body = request.body();
-        m_api->handle(std::move(r), reply);
+        m_api->handle(std::move(r), std::move(responder), guard);
         return true;
     }
 
