@@ -159,19 +159,9 @@ void LiveFeed::onFrameFinished(const Engine::FrameSummary &frame)
 {
     if (m_subscribers.empty())
         return;
-    QByteArray text = "event: frame\ndata: {\"startAt\":";
-    Json::appendNumber(text, frame.startAt);
-    text.append(",\"endAt\":");
-    Json::appendNumber(text, frame.endAt);
-    text.append(",\"id\":");
-    Json::appendNumber(text, frame.id);
-    text.append(",\"channels\":");
-    Json::appendNumber(text, frame.channels);
-    text.append(",\"items\":");
-    Json::appendNumber(text, frame.items);
-    text.append(",\"size\":");
-    Json::appendNumber(text, frame.size);
-    text.append("}\n\n");
+    QByteArray text = "event: frame\ndata: ";
+    appendFrameSummary(text, frame);
+    text.append("\n\n");
     for (Subscriber &s : m_subscribers)
         deliver(s, text);
     removeGone();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requestparser.h"
 
+#include "router.h"
+
 #include <QCoreApplication>
 
 #include <cstring>
@@ -49,35 +51,17 @@ QByteArrayView withoutCr(QByteArrayView line)
 // Digits only, no sign, no spaces: anything else in a Content-Length is refused.
 qint64 parseDecimal(QByteArrayView v)
 {
-    if (v.isEmpty() || v.size() > kMaxContentLengthDigits)
+    if (v.size() > kMaxContentLengthDigits || v.startsWith('-'))
         return -1;
-    qint64 n = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9')
-            return -1;
-        n = n * 10 + (c - '0');
-    }
-    return n;
+    return parseInteger(v).value_or(-1);
 }
 
+// Hex digits only, at most 15 (so that sizes add up without overflow).
 qint64 parseHex(QByteArrayView v)
 {
-    if (v.isEmpty() || v.size() > 15)
+    if (v.size() > 15 || v.startsWith('-'))
         return -1;
-    qint64 n = 0;
-    for (char c : v) {
-        int d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            d = c - 'A' + 10;
-        else
-            return -1;
-        n = n * 16 + d;
-    }
-    return n;
+    return parseInteger(v, 16).value_or(-1);
 }
 
 bool containsToken(QByteArrayView list, QByteArrayView token)

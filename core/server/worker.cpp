@@ -133,12 +133,10 @@ protected:
         // The request line and the connection's semantics as the guard checked them (Qt 6.4's
         // QHttpServerRequest keeps neither the method as sent nor the version, and rebuilds
         // the target into a QUrl with the Host header); headers and body as Qt parsed them.
+        // The canonical form QHttpServer read names headers in lower case, as the API looks
+        // them up.
         HttpRequest r = guard->current();
-        r.headers.clear();
-        const QList<QPair<QByteArray, QByteArray>> headers = request.headers();
-        r.headers.reserve(headers.size());
-        for (const auto &[name, value] : headers)
-            r.headers.emplaceBack(name.toLower(), value);
+        r.headers = request.headers();
         r.body = request.body();
         m_api->handle(std::move(r), std::move(responder), guard);
         return true;
@@ -194,6 +192,8 @@ quint16 Worker::listen(const QHostAddress &address, quint16 port, QString *error
     if (m_tls) {
         auto *tls = new GuardingListener<QSslServer>(m_context, nullptr);
         tls->setSslConfiguration(*m_tls);
+        // A client that never finishes its handshake is not yet guarded: Qt cuts it off.
+        tls->setHandshakeTimeout(m_context.options.limits.idleTimeoutMs);
         listener = tls;
     } else {
         listener = new GuardingListener<QTcpServer>(m_context, nullptr);

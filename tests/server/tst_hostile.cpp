@@ -56,6 +56,33 @@ private:
         QCOMPARE(r[0].status, 200);
     }
 
+    // The one answer to a hostile request: its status, an error body for errors, and the
+    // connection closed or still serving as `closes` says; then the server serves others.
+    void checkAnswer(QTcpSocket &socket, QByteArray &pending, QList<RawResponse> r, bool closed,
+                     int status, bool closes)
+    {
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].status, status);
+        if (status >= 400) {
+            const QJsonObject error = QJsonDocument::fromJson(r[0].body).object();
+            QVERIFY2(!error["error"_L1].toString().isEmpty(), r[0].body.constData());
+            QVERIFY(!error["detail"_L1].toString().isEmpty());
+        }
+        if (closes) {
+            QCOMPARE(r[0].header("connection"), QByteArray("close"));
+            if (!closed)
+                QVERIFY(socket.state() == QAbstractSocket::UnconnectedState
+                        || socket.waitForDisconnected(5000));
+        } else {
+            QVERIFY(!closed);
+            socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+            r = readResponses(socket, pending, 1, &closed);
+            QCOMPARE(r.size(), 1);
+            QCOMPARE(r[0].status, 200);
+        }
+        checkStillServing(*m_server);
+    }
+
     std::unique_ptr<TestServer> m_server;
 };
 
@@ -176,27 +203,8 @@ void TestHostile::hostileRequest()
     socket.write(request);
     QByteArray pending;
     bool closed = false;
-    QList<RawResponse> r = readResponses(socket, pending, 1, &closed);
-    QCOMPARE(r.size(), 1);
-    QCOMPARE(r[0].status, status);
-    if (status >= 400) {
-        const QJsonObject error = QJsonDocument::fromJson(r[0].body).object();
-        QVERIFY2(!error["error"_L1].toString().isEmpty(), r[0].body.constData());
-        QVERIFY(!error["detail"_L1].toString().isEmpty());
-    }
-    if (closes) {
-        QCOMPARE(r[0].header("connection"), QByteArray("close"));
-        if (!closed)
-            QVERIFY(socket.state() == QAbstractSocket::UnconnectedState
-                    || socket.waitForDisconnected(5000));
-    } else {
-        QVERIFY(!closed);
-        socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
-        r = readResponses(socket, pending, 1, &closed);
-        QCOMPARE(r.size(), 1);
-        QCOMPARE(r[0].status, 200);
-    }
-    checkStillServing(*m_server);
+    const QList<RawResponse> r = readResponses(socket, pending, 1, &closed);
+    checkAnswer(socket, pending, r, closed, status, closes);
 }
 
 // The same requests, one byte per write: the guard decides the same at every split, and
@@ -227,18 +235,7 @@ void TestHostile::hostileRequestByteByByte()
     bool closed = false;
     if (r.isEmpty())
         r = readResponses(socket, pending, 1, &closed);
-    QCOMPARE(r.size(), 1);
-    QCOMPARE(r[0].status, status);
-    if (closes) {
-        QCOMPARE(r[0].header("connection"), QByteArray("close"));
-    } else {
-        QVERIFY(!closed);
-        socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
-        r = readResponses(socket, pending, 1, &closed);
-        QCOMPARE(r.size(), 1);
-        QCOMPARE(r[0].status, 200);
-    }
-    checkStillServing(*m_server);
+    checkAnswer(socket, pending, r, closed, status, closes);
 }
 
 void TestHostile::pipelinedAnswersInOrder()
