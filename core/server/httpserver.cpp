@@ -17,6 +17,8 @@
 #include <QSslKey>
 #include <QThread>
 
+#include <unistd.h>
+
 namespace Server {
 
 namespace {
@@ -132,22 +134,26 @@ bool HttpServer::start(QString *error)
         m_workers.push_back(std::move(worker));
     }
 
-    // Every worker listens on the same port; the first one picks it when 0 was asked for.
-    quint16 port = options.port;
-    for (auto &worker : m_workers) {
-        quint16 got = 0;
+    // One listening socket; every other worker accepts on a duplicate of it.
+    quint16 port = 0;
+    Worker *first = m_workers.front().get();
+    QMetaObject::invokeMethod(
+        first, [&] { port = first->listen(options.bindAddress, options.port, error); },
+        Qt::BlockingQueuedConnection);
+    for (size_t i = 1; port != 0 && i < m_workers.size(); ++i) {
+        Worker *worker = m_workers[i].get();
+        const qintptr own = ::dup(int(first->listeningDescriptor()));
         QMetaObject::invokeMethod(
-            worker.get(), [&] { got = worker->listen(options.bindAddress, port, error); },
+            worker, [&] { port = own < 0 ? 0 : worker->listen(own, error); },
             Qt::BlockingQueuedConnection);
-        if (got == 0) {
-            *error = tr("Cannot listen on %1 port %2: %3")
-                         .arg(options.bindAddress.toString())
-                         .arg(port)
-                         .arg(*error);
-            stop();
-            return false;
-        }
-        port = got;
+    }
+    if (port == 0) {
+        *error = tr("Cannot listen on %1 port %2: %3")
+                     .arg(options.bindAddress.toString())
+                     .arg(options.port)
+                     .arg(*error);
+        stop();
+        return false;
     }
     m_port = port;
     return true;

@@ -14,63 +14,11 @@
 #include <QSslServer>
 #include <QTcpServer>
 
-#include <cerrno>
-#include <cstring>
-
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Server {
 
 namespace {
-
-// A listening socket that shares its port with the other workers' (SO_REUSEPORT). -1 and
-// *error on failure.
-int openListeningSocket(const QHostAddress &address, quint16 port, QString *error)
-{
-    const bool any = address == QHostAddress::Any;
-    const bool v6 = any || address.protocol() == QAbstractSocket::IPv6Protocol;
-    int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    bool fallbackV4 = false;
-    if (fd < 0 && any) { // a host without IPv6
-        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-        fallbackV4 = true;
-    }
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return -1;
-    }
-    const int on = 1;
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on);
-    int rc;
-    if (v6 && !fallbackV4) {
-        const int v6only = any ? 0 : 1; // Any: IPv4 and IPv6
-        ::setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v6only, sizeof v6only);
-        sockaddr_in6 a {};
-        a.sin6_family = AF_INET6;
-        a.sin6_port = htons(port);
-        if (!any) {
-            const Q_IPV6ADDR ip = address.toIPv6Address();
-            std::memcpy(&a.sin6_addr, ip.c, sizeof a.sin6_addr);
-            a.sin6_scope_id = address.scopeId().toUInt();
-        }
-        rc = ::bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a);
-    } else {
-        sockaddr_in a {};
-        a.sin_family = AF_INET;
-        a.sin_port = htons(port);
-        a.sin_addr.s_addr = any ? htonl(INADDR_ANY) : htonl(address.toIPv4Address());
-        rc = ::bind(fd, reinterpret_cast<const sockaddr *>(&a), sizeof a);
-    }
-    if (rc != 0 || ::listen(fd, SOMAXCONN) != 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
 
 // The project's listening server: every connection QAbstractHttpServer takes from it is
 // handed over inside the admission guard. Base is QTcpServer or, for HTTPS, QSslServer (which
@@ -178,16 +126,14 @@ void Worker::tearDown()
 {
     delete m_sweep;
     m_sweep = nullptr;
+    m_listener = nullptr;
     m_http.reset(); // its listener, the connections and their replies
     m_api.reset();
     m_feed.reset();
 }
 
-quint16 Worker::listen(const QHostAddress &address, quint16 port, QString *error)
+QTcpServer *Worker::makeListener()
 {
-    const int fd = openListeningSocket(address, port, error);
-    if (fd < 0)
-        return 0;
     QTcpServer *listener;
     if (m_tls) {
         auto *tls = new GuardingListener<QSslServer>(m_context, nullptr);
@@ -198,14 +144,40 @@ quint16 Worker::listen(const QHostAddress &address, quint16 port, QString *error
     } else {
         listener = new GuardingListener<QTcpServer>(m_context, nullptr);
     }
-    if (!listener->setSocketDescriptor(fd)) {
+    listener->setMaxPendingConnections(m_context.options.limits.maxConnections);
+    return listener;
+}
+
+quint16 Worker::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    QTcpServer *listener = makeListener();
+    if (!listener->listen(address, port)) {
         *error = listener->errorString();
-        ::close(fd);
         delete listener;
         return 0;
     }
+    m_listener = listener;
     m_http->bind(listener); // takes ownership
     return listener->serverPort();
+}
+
+quint16 Worker::listen(qintptr descriptor, QString *error)
+{
+    QTcpServer *listener = makeListener();
+    if (!listener->setSocketDescriptor(descriptor)) {
+        *error = listener->errorString();
+        ::close(int(descriptor));
+        delete listener;
+        return 0;
+    }
+    m_listener = listener;
+    m_http->bind(listener);
+    return listener->serverPort();
+}
+
+qintptr Worker::listeningDescriptor() const
+{
+    return m_listener ? m_listener->socketDescriptor() : -1;
 }
 
 void Worker::checkTimeouts()

@@ -11,15 +11,17 @@
 #include <optional>
 
 class QAbstractHttpServer;
+class QTcpServer;
 
 namespace Server {
 
 class Api;
 class LiveFeed;
 
-// One thread's share of the server: a QAbstractHttpServer with its own listening socket on
-// the shared port (SO_REUSEPORT: the kernel spreads new connections over the workers), its
-// API instance and live feed. Lives in its own QThread; every method below runs in that thread.
+// One thread's share of the server: a QAbstractHttpServer with a listening QTcpServer of its
+// own (the first worker's listens; the others' accept on duplicates of its socket, and whichever
+// worker accepts first gets the connection), its API instance and live feed. Lives in its own
+// QThread; every method below runs in that thread.
 class Worker : public QObject
 {
     Q_OBJECT
@@ -31,8 +33,13 @@ public:
     void tearDown();
     // Listens on the address and port (0: any free port); the port, or 0 and *error.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error);
+    // Accepts on a listening socket this worker now owns (a duplicate of another worker's
+    // listeningDescriptor()); the port, or 0 and *error.
+    quint16 listen(qintptr descriptor, QString *error);
+    qintptr listeningDescriptor() const;
 
 private:
+    QTcpServer *makeListener();
     void checkTimeouts();
 
     const ApiContext &m_context;
@@ -40,6 +47,7 @@ private:
     std::unique_ptr<LiveFeed> m_feed;
     std::unique_ptr<Api> m_api;
     std::unique_ptr<QAbstractHttpServer> m_http;
+    QTcpServer *m_listener = nullptr; // owned by m_http
     QTimer *m_sweep = nullptr;
 };
 
