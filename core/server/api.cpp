@@ -3,6 +3,7 @@
 
 #include "accesspolicy.h"
 #include "livefeed.h"
+#include "reply.h"
 #include "router.h"
 #include "webfiles.h"
 
@@ -28,15 +29,16 @@ Api::Api(const ApiContext &context, LiveFeed *feed)
     , m_info(context)
 { }
 
-void Api::handle(HttpRequest &&request, Connection *connection)
+void Api::handle(HttpRequest &&request, QHttpServerResponder &&responder, GuardedSocket *socket)
 {
     bool streaming = false;
-    HttpResponse response = answer(request, connection, &streaming);
+    HttpResponse response = answer(request, responder, socket, &streaming);
     if (!streaming)
-        connection->respond(std::move(response));
+        Reply::respond(std::move(responder), socket, m_context.metrics, std::move(response));
 }
 
-HttpResponse Api::answer(const HttpRequest &request, Connection *connection, bool *streaming)
+HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &responder,
+                         GuardedSocket *socket, bool *streaming)
 {
     const Route route = Server::route(request.path);
     const QByteArray &method = request.method;
@@ -132,7 +134,8 @@ HttpResponse Api::answer(const HttpRequest &request, Connection *connection, boo
         // CORS headers have to be in the stream's head.
         HttpResponse probe;
         m_context.access->addCorsHeaders(request, probe);
-        m_feed->subscribe(connection, std::move(channels), probe.headers);
+        m_feed->subscribe(new Reply(std::move(responder), socket, m_context.metrics),
+                          std::move(channels), probe.headers);
         *streaming = true;
         return {};
     }

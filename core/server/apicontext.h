@@ -22,7 +22,7 @@ struct ApiContext
     ServerMetrics *metrics = nullptr;
     const AccessPolicy *access = nullptr;
     ChannelRates *rates = nullptr;
-    qint64 startedAtMs = 0; // steady clock (Connection::steadyNowMs())
+    qint64 startedAtMs = 0; // steady clock (GuardedSocket::steadyNowMs())
 };
 
 } // namespace Server

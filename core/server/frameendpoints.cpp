@@ -16,23 +16,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Server::FrameEndpoints", text);
 }
 
-void appendSummary(QByteArray &out, const Engine::FrameSummary &f)
-{
-    out.append("{\"startAt\":");
-    Json::appendNumber(out, f.startAt);
-    out.append(",\"endAt\":");
-    Json::appendNumber(out, f.endAt);
-    out.append(",\"id\":");
-    Json::appendNumber(out, f.id);
-    out.append(",\"channels\":");
-    Json::appendNumber(out, f.channels);
-    out.append(",\"items\":");
-    Json::appendNumber(out, f.items);
-    out.append(",\"size\":");
-    Json::appendNumber(out, f.size);
-    out.append('}');
-}
-
 QByteArray listing(const QList<Engine::FrameSummary> &frames, qint64 from, qint64 to, qint64 limit)
 {
     QByteArray out;
@@ -47,7 +30,7 @@ QByteArray listing(const QList<Engine::FrameSummary> &frames, qint64 from, qint6
             continue;
         if (listed++)
             out.append(',');
-        appendSummary(out, f);
+        appendFrameSummary(out, f);
     }
     out.append(']');
     return out;
@@ -108,6 +91,23 @@ ByteRange parseRange(QByteArrayView header, qint64 size)
 }
 
 } // namespace
+
+void appendFrameSummary(QByteArray &out, const Engine::FrameSummary &f)
+{
+    out.append("{\"startAt\":");
+    Json::appendNumber(out, f.startAt);
+    out.append(",\"endAt\":");
+    Json::appendNumber(out, f.endAt);
+    out.append(",\"id\":");
+    Json::appendNumber(out, f.id);
+    out.append(",\"channels\":");
+    Json::appendNumber(out, f.channels);
+    out.append(",\"items\":");
+    Json::appendNumber(out, f.items);
+    out.append(",\"size\":");
+    Json::appendNumber(out, f.size);
+    out.append('}');
+}
 
 QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame)
 {

@@ -10,6 +10,10 @@
 
 namespace Server {
 
+// A frame's summary as JSON ({"startAt":…,"endAt":…,"id":…,"channels":…,"items":…,"size":…}):
+// the index's rows and the live feed's "event: frame" (API.md).
+void appendFrameSummary(QByteArray &out, const Engine::FrameSummary &frame);
+
 // GET /frame (the index), GET /{frameId} and GET /frame/current. One instance per worker
 // thread, so its caches need no lock.
 class FrameEndpoints

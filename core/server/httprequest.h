@@ -10,7 +10,8 @@
 
 namespace Server {
 
-// One parsed HTTP/1.x request, as the connection hands it to the API.
+// One HTTP/1.x request: its head as the admission guard checked it, its headers and body as
+// QHttpServer parsed them, as the API sees it.
 struct HttpRequest
 {
     QByteArray method; // as sent, case-sensitive (RFC 9110: "GET", never "get")

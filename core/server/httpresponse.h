@@ -10,8 +10,8 @@
 
 namespace Server {
 
-// A response as handlers build it; the connection frames it (status line, Content-Length,
-// Connection) and paces large bodies.
+// A response as handlers build it; a Reply writes it through QHttpServerResponder (status line,
+// Content-Length, Connection) and paces large bodies.
 struct HttpResponse
 {
     int status = 200;
@@ -39,12 +39,7 @@ struct HttpResponse
     static HttpResponse error(int status, QByteArrayView code, QStringView detail);
 };
 
-QByteArray reasonPhrase(int status);
-
 // True where an If-None-Match list names this entity tag (weak comparison, RFC 9110 13.1.2).
 bool ifNoneMatchHits(QByteArrayView header, QByteArrayView etag);
-
-// "HTTP/1.1 200 OK\r\n...\r\n\r\n". contentLength < 0 leaves Content-Length out (a stream).
-QByteArray serializeHead(const HttpResponse &response, qint64 contentLength, bool close);
 
 } // namespace Server

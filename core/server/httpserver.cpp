@@ -3,9 +3,8 @@
 
 #include "accesspolicy.h"
 #include "channelrates.h"
-#include "connection.h"
 #include "engine/engineapi.h"
-#include "jsonutil.h"
+#include "guard.h"
 #include "servermetrics.h"
 #include "webfiles.h"
 #include "worker.h"
@@ -18,7 +17,6 @@
 #include <QSslKey>
 #include <QThread>
 
-#include <sys/socket.h>
 #include <unistd.h>
 
 namespace Server {
@@ -63,24 +61,6 @@ std::optional<QSslConfiguration> loadTls(const ServerOptions &options, QString *
     // Clients are not asked for certificates (a browser would show a picker otherwise).
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
     return config;
-}
-
-// Answered without any Qt object when the connection cap is reached.
-void refuseRaw(qintptr descriptor)
-{
-    static const QByteArray answer = []() -> QByteArray {
-        const QByteArray body =
-            Json::error("too_many_connections", u"The server has reached its connection limit.");
-        return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-               "Retry-After: 1\r\nConnection: close\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
-    }();
-    const int fd = int(descriptor);
-    (void)::send(fd, answer.constData(), size_t(answer.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
-    ::shutdown(fd, SHUT_WR);
-    char sink[4096];
-    while (::recv(fd, sink, sizeof sink, MSG_DONTWAIT) > 0) { }
-    ::close(fd);
 }
 
 } // namespace
@@ -129,7 +109,7 @@ bool HttpServer::start(QString *error)
             return false;
     }
 
-    m_context.startedAtMs = Connection::steadyNowMs();
+    m_context.startedAtMs = GuardedSocket::steadyNowMs();
     // Statistics that must count each event once, not once per worker: run in the engine's
     // thread, guarded by their own atomics and lock.
     connect(
@@ -154,15 +134,19 @@ bool HttpServer::start(QString *error)
         m_workers.push_back(std::move(worker));
     }
 
+    // One listening socket; every other worker accepts on a duplicate of it.
     quint16 port = 0;
-    Worker *acceptor = m_workers.front().get();
+    Worker *first = m_workers.front().get();
     QMetaObject::invokeMethod(
-        acceptor,
-        [&] {
-            port = acceptor->listen(
-                options.bindAddress, options.port, [this](qintptr fd) { dispatch(fd); }, error);
-        },
+        first, [&] { port = first->listen(options.bindAddress, options.port, error); },
         Qt::BlockingQueuedConnection);
+    for (size_t i = 1; port != 0 && i < m_workers.size(); ++i) {
+        Worker *worker = m_workers[i].get();
+        const qintptr own = ::dup(int(first->listeningDescriptor()));
+        QMetaObject::invokeMethod(
+            worker, [&] { port = own < 0 ? 0 : worker->listen(own, error); },
+            Qt::BlockingQueuedConnection);
+    }
     if (port == 0) {
         *error = tr("Cannot listen on %1 port %2: %3")
                      .arg(options.bindAddress.toString())
@@ -173,20 +157,6 @@ bool HttpServer::start(QString *error)
     }
     m_port = port;
     return true;
-}
-
-void HttpServer::dispatch(qintptr descriptor)
-{
-    if (m_metrics->connections() >= m_context.options.limits.maxConnections) {
-        m_metrics->connectionRefused();
-        m_metrics->countResponse(503, "too_many_connections");
-        refuseRaw(descriptor);
-        return;
-    }
-    // Round robin: each worker thread gets every n-th connection.
-    Worker *worker = m_workers[size_t(m_nextWorker++ % m_workers.size())].get();
-    QMetaObject::invokeMethod(
-        worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
 }
 
 void HttpServer::stop()

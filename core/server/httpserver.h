@@ -6,7 +6,6 @@
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -44,15 +43,12 @@ public:
     const ServerMetrics &metrics() const { return *m_metrics; }
 
 private:
-    void dispatch(qintptr descriptor);
-
     ApiContext m_context;
     std::unique_ptr<ServerMetrics> m_metrics;
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChannelRates> m_rates;
     std::vector<std::unique_ptr<QThread>> m_threads;
     std::vector<std::unique_ptr<Worker>> m_workers;
-    std::atomic<quint64> m_nextWorker {0};
     quint16 m_port = 0;
 };
 

@@ -2,9 +2,9 @@
 #include "infoendpoints.h"
 
 #include "channelrates.h"
-#include "connection.h"
 #include "engine/engineapi.h"
 #include "format/frameview.h"
+#include "guard.h"
 #include "jsonutil.h"
 #include "servermetrics.h"
 
@@ -95,7 +95,7 @@ HttpResponse InfoEndpoints::health(const HttpRequest &)
         Json::appendString(body, QStringView(status.storageDetail));
     }
     body.append(",\"uptime\":");
-    Json::appendNumber(body, (Connection::steadyNowMs() - m_context.startedAtMs) / 1000);
+    Json::appendNumber(body, (GuardedSocket::steadyNowMs() - m_context.startedAtMs) / 1000);
     body.append(",\"version\":");
     Json::appendString(body, QByteArrayView(SYNCSTREAMER_VERSION));
     body.append(",\"openFrameId\":");
@@ -112,7 +112,7 @@ HttpResponse InfoEndpoints::metrics(const HttpRequest &)
     HttpResponse r;
     r.contentType = "text/plain; version=0.0.4; charset=utf-8";
     r.body = m_context.metrics->render(m_context.engine->status(),
-                                       Connection::steadyNowMs() - m_context.startedAtMs);
+                                       GuardedSocket::steadyNowMs() - m_context.startedAtMs);
     return noStore(std::move(r));
 }
 

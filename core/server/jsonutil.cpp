@@ -80,41 +80,6 @@ private:
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    // One UTF-8 sequence starting at a byte >= 0x80 (RFC 3629: no overlongs, no surrogates).
-    bool utf8Sequence()
-    {
-        const uchar c = *m_p;
-        int length;
-        uchar min2 = 0x80, max2 = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0)
-                min2 = 0xA0;
-            else if (c == 0xED)
-                max2 = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0)
-                min2 = 0x90;
-            else if (c == 0xF4)
-                max2 = 0x8F;
-        } else {
-            return false;
-        }
-        if (m_end - m_p < length)
-            return false;
-        if (m_p[1] < min2 || m_p[1] > max2)
-            return false;
-        for (int i = 2; i < length; ++i) {
-            if ((m_p[i] & 0xC0) != 0x80)
-                return false;
-        }
-        m_p += length;
-        return true;
-    }
-
     bool string()
     {
         ++m_p; // opening quote
@@ -140,11 +105,8 @@ private:
                              || e == 'r' || e == 't')) {
                     return false;
                 }
-            } else if (c >= 0x80) {
-                if (!utf8Sequence())
-                    return false;
             } else {
-                ++m_p;
+                ++m_p; // bytes >= 0x80: the whole text is valid UTF-8 (isValid())
             }
         }
         return false;
@@ -296,7 +258,7 @@ void appendNumber(QByteArray &out, qint64 value)
 
 bool isValid(QByteArrayView text)
 {
-    return Validator(text).document();
+    return text.isValidUtf8() && Validator(text).document();
 }
 
 bool isJsonType(QByteArrayView mimeType)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "livefeed.h"
 
-#include "connection.h"
 #include "frameendpoints.h"
 #include "jsonutil.h"
+#include "reply.h"
 #include "servermetrics.h"
 
 #include <QCoreApplication>
@@ -56,7 +56,7 @@ LiveFeed::~LiveFeed()
     }
 }
 
-void LiveFeed::subscribe(Connection *connection, QSet<QString> channels,
+void LiveFeed::subscribe(Reply *connection, QSet<QString> channels,
                          const QList<std::pair<QByteArray, QByteArray>> &extraHeaders)
 {
     HttpResponse head;
@@ -73,7 +73,7 @@ void LiveFeed::subscribe(Connection *connection, QSet<QString> channels,
     if (m_metrics)
         m_metrics->subscriberAdded();
     // Queued: a connection may close while an event is being delivered to the list.
-    connect(connection, &Connection::closed, this, &LiveFeed::removeGone, Qt::QueuedConnection);
+    connect(connection, &QObject::destroyed, this, &LiveFeed::removeGone, Qt::QueuedConnection);
 }
 
 QByteArray LiveFeed::eventText(const Engine::LiveEvent &event)
@@ -105,7 +105,7 @@ QByteArray LiveFeed::eventText(const Engine::LiveEvent &event)
 
 void LiveFeed::deliver(Subscriber &subscriber, QByteArrayView text)
 {
-    Connection *c = subscriber.connection;
+    Reply *c = subscriber.connection;
     if (!c || !c->isStreaming())
         return;
     if (c->backlog() > m_limits.maxSubscriberBacklog) {
@@ -159,19 +159,9 @@ void LiveFeed::onFrameFinished(const Engine::FrameSummary &frame)
 {
     if (m_subscribers.empty())
         return;
-    QByteArray text = "event: frame\ndata: {\"startAt\":";
-    Json::appendNumber(text, frame.startAt);
-    text.append(",\"endAt\":");
-    Json::appendNumber(text, frame.endAt);
-    text.append(",\"id\":");
-    Json::appendNumber(text, frame.id);
-    text.append(",\"channels\":");
-    Json::appendNumber(text, frame.channels);
-    text.append(",\"items\":");
-    Json::appendNumber(text, frame.items);
-    text.append(",\"size\":");
-    Json::appendNumber(text, frame.size);
-    text.append("}\n\n");
+    QByteArray text = "event: frame\ndata: ";
+    appendFrameSummary(text, frame);
+    text.append("\n\n");
     for (Subscriber &s : m_subscribers)
         deliver(s, text);
     removeGone();

@@ -13,7 +13,7 @@
 
 namespace Server {
 
-class Connection;
+class Reply;
 class ServerMetrics;
 
 // GET /events subscribers of one worker thread: every accepted item as a Server-Sent Event,
@@ -30,7 +30,7 @@ public:
     ~LiveFeed() override;
 
     // Starts the event stream on the connection; an empty filter means every channel.
-    void subscribe(Connection *connection, QSet<QString> channels,
+    void subscribe(Reply *connection, QSet<QString> channels,
                    const QList<std::pair<QByteArray, QByteArray>> &extraHeaders = {});
     qsizetype subscriberCount() const { return qsizetype(m_subscribers.size()); }
 
@@ -43,7 +43,7 @@ public:
 private:
     struct Subscriber
     {
-        QPointer<Connection> connection;
+        QPointer<Reply> connection;
         QSet<QString> channels;
     };
 

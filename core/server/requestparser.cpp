@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requestparser.h"
 
+#include "router.h"
+
 #include <QCoreApplication>
 
 #include <cstring>
@@ -49,35 +51,17 @@ QByteArrayView withoutCr(QByteArrayView line)
 // Digits only, no sign, no spaces: anything else in a Content-Length is refused.
 qint64 parseDecimal(QByteArrayView v)
 {
-    if (v.isEmpty() || v.size() > kMaxContentLengthDigits)
+    if (v.size() > kMaxContentLengthDigits || v.startsWith('-'))
         return -1;
-    qint64 n = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9')
-            return -1;
-        n = n * 10 + (c - '0');
-    }
-    return n;
+    return parseInteger(v).value_or(-1);
 }
 
+// Hex digits only, at most 15 (so that sizes add up without overflow).
 qint64 parseHex(QByteArrayView v)
 {
-    if (v.isEmpty() || v.size() > 15)
+    if (v.size() > 15 || v.startsWith('-'))
         return -1;
-    qint64 n = 0;
-    for (char c : v) {
-        int d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            d = c - 'A' + 10;
-        else
-            return -1;
-        n = n * 16 + d;
-    }
-    return n;
+    return parseInteger(v, 16).value_or(-1);
 }
 
 bool containsToken(QByteArrayView list, QByteArrayView token)
@@ -164,12 +148,22 @@ RequestParser::Result RequestParser::parse(QByteArrayView input, qsizetype *cons
                 i = static_cast<const char *>(nl) - data;
                 const qsizetype lineLength =
                     i - m_lineStart - (i > m_lineStart && data[i - 1] == '\r' ? 1 : 0);
+                // Every check is made as soon as the bytes it concerns are there, in the same
+                // order however the bytes were split into reads (tests/fuzz/fuzz_guard.cpp).
                 if (m_lines == 0) {
                     if (lineLength > m_limits.maxRequestLine)
                         return fail(414, "request_line_too_long",
                                     tr("The request line is longer than %1 bytes.")
                                         .arg(m_limits.maxRequestLine));
+                    if (const Result r = checkRequestLine(
+                            input.first(m_lineStart + lineLength).sliced(m_lineStart));
+                        r == Result::Failed)
+                        return r;
                     m_headerStart = i + 1;
+                } else if (i - m_headerStart > m_limits.maxHeaderBytes) {
+                    return fail(431, "header_too_large",
+                                tr("The request's header is larger than %1 bytes.")
+                                    .arg(m_limits.maxHeaderBytes));
                 } else if (lineLength == 0) {
                     const Result r = parseHead(input.first(i + 1));
                     consume(i + 1);
@@ -188,7 +182,9 @@ RequestParser::Result RequestParser::parse(QByteArrayView input, qsizetype *cons
             if (headDone)
                 break;
             m_scanned = input.size();
-            if (m_lines == 0 && input.size() - m_lineStart > m_limits.maxRequestLine)
+            if (m_lines == 0
+                && input.size() - m_lineStart - (input.endsWith('\r') ? 1 : 0)
+                    > m_limits.maxRequestLine)
                 return fail(
                     414, "request_line_too_long",
                     tr("The request line is longer than %1 bytes.").arg(m_limits.maxRequestLine));
@@ -215,6 +211,8 @@ RequestParser::Result RequestParser::parse(QByteArrayView input, qsizetype *cons
                     return fail(400, "bad_chunk", tr("A chunk-size line is too long."));
                 return needMore();
             }
+            if (nl > kMaxChunkLine)
+                return fail(400, "bad_chunk", tr("A chunk-size line is too long."));
             QByteArrayView line = withoutCr(input.first(nl));
             if (const qsizetype semi = line.indexOf(';'); semi >= 0)
                 line = line.first(semi);
@@ -265,7 +263,9 @@ RequestParser::Result RequestParser::parse(QByteArrayView input, qsizetype *cons
         case State::Trailers: {
             const qsizetype nl = input.indexOf('\n');
             if (nl < 0) {
-                if (m_trailerBytes + input.size() > m_limits.maxHeaderBytes)
+                // What is there already, with the line feed still to come; a lone CR may
+                // still be the empty line that ends the trailer.
+                if (input != "\r" && m_trailerBytes + input.size() + 1 > m_limits.maxHeaderBytes)
                     return fail(431, "header_too_large",
                                 tr("The request's trailer is larger than %1 bytes.")
                                     .arg(m_limits.maxHeaderBytes));
@@ -290,6 +290,17 @@ RequestParser::Result RequestParser::parse(QByteArrayView input, qsizetype *cons
             return Result::Failed;
         }
     }
+}
+
+RequestParser::Result RequestParser::checkRequestLine(QByteArrayView line)
+{
+    if (!parseRequestLine(line))
+        return fail(400, "bad_request_line",
+                    tr("The request line is not \"METHOD /target HTTP/1.x\"."));
+    if (m_request.minorVersion < 0)
+        return fail(505, "http_version_not_supported",
+                    tr("Only HTTP/1.0 and HTTP/1.1 are served."));
+    return Result::NeedMore;
 }
 
 bool RequestParser::parseRequestLine(QByteArrayView line)
@@ -337,13 +348,8 @@ bool RequestParser::parseRequestLine(QByteArrayView line)
 
 RequestParser::Result RequestParser::parseHead(QByteArrayView head)
 {
+    // The request line was checked when it arrived (checkRequestLine()).
     qsizetype nl = head.indexOf('\n');
-    if (!parseRequestLine(withoutCr(head.first(nl))))
-        return fail(400, "bad_request_line",
-                    tr("The request line is not \"METHOD /target HTTP/1.x\"."));
-    if (m_request.minorVersion < 0)
-        return fail(505, "http_version_not_supported",
-                    tr("Only HTTP/1.0 and HTTP/1.1 are served."));
     const qsizetype headerBytes = head.size() - nl - 1;
     if (headerBytes > m_limits.maxHeaderBytes)
         return fail(

@@ -61,6 +61,7 @@ private:
 
     Result fail(int status, const char *error, const QString &detail);
     Result parseHead(QByteArrayView head);
+    Result checkRequestLine(QByteArrayView line); // Failed, or NeedMore for the headers
     bool parseRequestLine(QByteArrayView line);
     Result startBody();
 

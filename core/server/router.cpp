@@ -15,23 +15,10 @@ namespace {
 
 bool parseFrameId(QByteArrayView text, qint64 *id)
 {
-    bool negative = false;
-    if (text.startsWith('-')) {
-        negative = true;
-        text = text.sliced(1);
-    }
-    if (text.isEmpty() || text.size() > 19)
-        return false;
-    quint64 value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9')
-            return false;
-        value = value * 10 + quint64(c - '0');
-    }
-    if (value > quint64(std::numeric_limits<qint64>::max()))
-        return false;
-    *id = negative ? -qint64(value) : qint64(value);
-    return true;
+    const std::optional<qint64> value = parseInteger(text);
+    if (value)
+        *id = *value;
+    return value.has_value();
 }
 
 } // namespace
@@ -99,12 +86,33 @@ std::optional<QByteArray> queryItem(QByteArrayView query, QByteArrayView key)
     return std::nullopt;
 }
 
-std::optional<qint64> parseInteger(QByteArrayView text)
+std::optional<qint64> parseInteger(QByteArrayView text, int base)
 {
-    qint64 value = 0;
-    if (!parseFrameId(text, &value))
+    bool negative = false;
+    if (text.startsWith('-')) {
+        negative = true;
+        text = text.sliced(1);
+    }
+    if (text.isEmpty())
         return std::nullopt;
-    return value;
+    // The magnitude of the most negative value, one more than the largest positive one.
+    const quint64 limit = quint64(std::numeric_limits<qint64>::max()) + (negative ? 1 : 0);
+    quint64 value = 0;
+    for (char c : text) {
+        int digit;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (base == 16 && c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (base == 16 && c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return std::nullopt;
+        if (digit >= base || value > (limit - quint64(digit)) / quint64(base))
+            return std::nullopt;
+        value = value * quint64(base) + quint64(digit);
+    }
+    return negative ? qint64(0 - value) : qint64(value);
 }
 
 QString channelIdProblem(QByteArrayView utf8Id)

@@ -49,8 +49,9 @@ Route route(QByteArrayView path);
 // The percent-decoded value of the first `key=value` in a query string; nullopt where absent.
 std::optional<QByteArray> queryItem(QByteArrayView query, QByteArrayView key);
 
-// A decimal qint64, all of it; nullopt for anything else (including overflow).
-std::optional<qint64> parseInteger(QByteArrayView text);
+// A qint64 in base 10 or 16 (digits, an optional leading '-', nothing else), all of it; nullopt
+// for anything else, including overflow. The one integer parser of the server.
+std::optional<qint64> parseInteger(QByteArrayView text, int base = 10);
 
 // Checks a channel id: non-empty, at most 128 bytes of UTF-8, no control characters.
 // Returns an empty string when valid, else why not.

@@ -2,14 +2,17 @@
 #include "worker.h"
 
 #include "api.h"
-#include "connection.h"
 #include "engine/engineapi.h"
+#include "guard.h"
 #include "livefeed.h"
+#include "reply.h"
 #include "servermetrics.h"
 
-#include <QSslSocket>
+#include <QAbstractHttpServer>
+#include <QCoreApplication>
+#include <QHttpServerRequest>
+#include <QSslServer>
 #include <QTcpServer>
-#include <QTcpSocket>
 
 #include <unistd.h>
 
@@ -17,20 +20,84 @@ namespace Server {
 
 namespace {
 
-// A QTcpServer that hands accepted descriptors on instead of queueing sockets.
-class Listener final : public QTcpServer
+// The project's listening server: every connection QAbstractHttpServer takes from it is
+// handed over inside the admission guard. Base is QTcpServer or, for HTTPS, QSslServer (which
+// hands over connections once their handshake is done).
+template<typename Base> class GuardingListener final : public Base
 {
 public:
-    Listener(std::function<void(qintptr)> dispatch, QObject *parent)
-        : QTcpServer(parent)
-        , m_dispatch(std::move(dispatch))
+    GuardingListener(const ApiContext &context, QObject *parent)
+        : Base(parent)
+        , m_context(context)
+    { }
+
+    QTcpSocket *nextPendingConnection() override
+    {
+        QTcpSocket *wire = Base::nextPendingConnection();
+        if (!wire)
+            return nullptr;
+        std::optional<RequestParser::Failure> refusal;
+        ServerMetrics *metrics = m_context.metrics;
+        const ServerLimits &limits = m_context.options.limits;
+        if (metrics && metrics->connections() >= limits.maxConnections) {
+            metrics->connectionRefused();
+            refusal = RequestParser::Failure {
+                503, "too_many_connections",
+                QCoreApplication::translate("Server::Worker",
+                                            "The server has reached its connection limit."),
+                -1};
+        }
+        return new GuardedSocket(wire, limits, metrics, std::move(refusal), this);
+    }
+
+private:
+    const ApiContext &m_context;
+};
+
+// Every request QAbstractHttpServer parsed goes to the API; what the guard refused is
+// answered with its error.
+class ApiServer final : public QAbstractHttpServer
+{
+public:
+    ApiServer(const ApiContext &context, Api *api)
+        : m_context(context)
+        , m_api(api)
     { }
 
 protected:
-    void incomingConnection(qintptr descriptor) override { m_dispatch(descriptor); }
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        auto *guard = qobject_cast<GuardedSocket *>(socket);
+        if (!guard)
+            return false;
+        QHttpServerResponder responder = makeResponder(request, socket);
+        if (const std::optional<RequestParser::Failure> &refused = guard->refusal()) {
+            HttpResponse r = HttpResponse::error(refused->status, refused->error, refused->detail);
+            if (refused->status == 503)
+                r.addHeader("Retry-After", "1");
+            Reply::respond(std::move(responder), guard, m_context.metrics, std::move(r));
+            return true;
+        }
+        // The request line and the connection's semantics as the guard checked them (Qt 6.4's
+        // QHttpServerRequest keeps neither the method as sent nor the version, and rebuilds
+        // the target into a QUrl with the Host header); headers and body as Qt parsed them.
+        // The canonical form QHttpServer read names headers in lower case, as the API looks
+        // them up.
+        HttpRequest r = guard->current();
+        r.headers = request.headers();
+        r.body = request.body();
+        m_api->handle(std::move(r), std::move(responder), guard);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
+    {
+        socket->disconnectFromHost();
+    }
 
 private:
-    std::function<void(qintptr)> m_dispatch;
+    const ApiContext &m_context;
+    Api *m_api;
 };
 
 } // namespace
@@ -44,10 +111,10 @@ Worker::~Worker() = default;
 
 void Worker::setUp()
 {
-    m_connections = std::make_unique<QObject>();
     m_feed =
         std::make_unique<LiveFeed>(m_context.engine, m_context.options.limits, m_context.metrics);
     m_api = std::make_unique<Api>(m_context, m_feed.get());
+    m_http = std::make_unique<ApiServer>(m_context, m_api.get());
     m_sweep = new QTimer(this);
     // Often enough that a timeout is late by at most a quarter of itself.
     m_sweep->setInterval(qBound(50, m_context.options.limits.idleTimeoutMs / 4, 1000));
@@ -57,58 +124,73 @@ void Worker::setUp()
 
 void Worker::tearDown()
 {
-    delete m_listener;
-    m_listener = nullptr;
     delete m_sweep;
     m_sweep = nullptr;
-    m_connections.reset();
+    m_listener = nullptr;
+    m_http.reset(); // its listener, the connections and their replies
     m_api.reset();
     m_feed.reset();
 }
 
-quint16 Worker::listen(const QHostAddress &address, quint16 port,
-                       std::function<void(qintptr)> dispatch, QString *error)
+QTcpServer *Worker::makeListener()
 {
-    auto *listener = new Listener(std::move(dispatch), this);
+    QTcpServer *listener;
+    if (m_tls) {
+        auto *tls = new GuardingListener<QSslServer>(m_context, nullptr);
+        tls->setSslConfiguration(*m_tls);
+        // A client that never finishes its handshake is not yet guarded: Qt cuts it off.
+        tls->setHandshakeTimeout(m_context.options.limits.idleTimeoutMs);
+        listener = tls;
+    } else {
+        listener = new GuardingListener<QTcpServer>(m_context, nullptr);
+    }
     listener->setMaxPendingConnections(m_context.options.limits.maxConnections);
+    return listener;
+}
+
+quint16 Worker::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    QTcpServer *listener = makeListener();
     if (!listener->listen(address, port)) {
         *error = listener->errorString();
         delete listener;
         return 0;
     }
     m_listener = listener;
+    m_http->bind(listener); // takes ownership
     return listener->serverPort();
 }
 
-void Worker::adopt(qintptr descriptor)
+quint16 Worker::listen(qintptr descriptor, QString *error)
 {
-    if (!m_connections) {
+    QTcpServer *listener = makeListener();
+    if (!listener->setSocketDescriptor(descriptor)) {
+        *error = listener->errorString();
         ::close(int(descriptor));
-        return;
+        delete listener;
+        return 0;
     }
-    QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
-    if (!socket->setSocketDescriptor(descriptor)) {
-        ::close(int(descriptor));
-        delete socket;
-        return;
-    }
-    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
-        ssl->setSslConfiguration(*m_tls);
-        ssl->startServerEncryption();
-    }
-    new Connection(socket, m_api.get(), m_context.options.limits, m_context.metrics,
-                   m_connections.get());
+    m_listener = listener;
+    m_http->bind(listener);
+    return listener->serverPort();
+}
+
+qintptr Worker::listeningDescriptor() const
+{
+    return m_listener ? m_listener->socketDescriptor() : -1;
 }
 
 void Worker::checkTimeouts()
 {
-    if (!m_connections)
+    if (!m_http)
         return;
-    const qint64 now = Connection::steadyNowMs();
-    const QList<Connection *> connections =
-        m_connections->findChildren<Connection *>(Qt::FindDirectChildrenOnly);
-    for (Connection *c : connections)
-        c->checkTimeouts(now);
+    const qint64 now = GuardedSocket::steadyNowMs();
+    for (QTcpServer *listener : m_http->servers()) {
+        const QList<GuardedSocket *> sockets =
+            listener->findChildren<GuardedSocket *>(Qt::FindDirectChildrenOnly);
+        for (GuardedSocket *s : sockets)
+            s->checkTimeouts(now);
+    }
 }
 
 } // namespace Server

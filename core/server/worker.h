@@ -7,10 +7,10 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
+class QAbstractHttpServer;
 class QTcpServer;
 
 namespace Server {
@@ -18,9 +18,10 @@ namespace Server {
 class Api;
 class LiveFeed;
 
-// One thread's share of the server: its connections, its API instance and live feed, and
-// (for the first worker) the listening socket whose accepted descriptors are spread over all
-// workers. Lives in its own QThread; every method below runs in that thread.
+// One thread's share of the server: a QAbstractHttpServer with a listening QTcpServer of its
+// own (the first worker's listens; the others' accept on duplicates of its socket, and whichever
+// worker accepts first gets the connection), its API instance and live feed. Lives in its own
+// QThread; every method below runs in that thread.
 class Worker : public QObject
 {
     Q_OBJECT
@@ -30,21 +31,23 @@ public:
 
     void setUp();
     void tearDown();
-    // Listens and hands each accepted descriptor to `dispatch`; 0 and *error on failure.
-    quint16 listen(const QHostAddress &address, quint16 port, std::function<void(qintptr)> dispatch,
-                   QString *error);
-    // Takes over an accepted socket descriptor.
-    void adopt(qintptr descriptor);
+    // Listens on the address and port (0: any free port); the port, or 0 and *error.
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error);
+    // Accepts on a listening socket this worker now owns (a duplicate of another worker's
+    // listeningDescriptor()); the port, or 0 and *error.
+    quint16 listen(qintptr descriptor, QString *error);
+    qintptr listeningDescriptor() const;
 
 private:
+    QTcpServer *makeListener();
     void checkTimeouts();
 
     const ApiContext &m_context;
     std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<LiveFeed> m_feed;
     std::unique_ptr<Api> m_api;
-    std::unique_ptr<QObject> m_connections; // parent of this worker's Connection objects
-    QTcpServer *m_listener = nullptr; // child of this worker
+    std::unique_ptr<QAbstractHttpServer> m_http;
+    QTcpServer *m_listener = nullptr; // owned by m_http
     QTimer *m_sweep = nullptr;
 };
 

@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "guard.h"
+
+#include "servermetrics.h"
+
+#include <QCoreApplication>
+#include <QScopedValueRollback>
+#include <QSslSocket>
+
+#include <chrono>
+#include <cstring>
+
+#include <cerrno>
+
+#include <sys/socket.h>
+
+namespace Server {
+
+namespace {
+
+// Bytes read from the kernel per connection before the parser has taken them; beyond it TCP
+// flow control holds the client back.
+constexpr qint64 kReadBuffer = 256 * 1024;
+// A client that pipelines requests without reading the answers waits once this much is unsent.
+constexpr qint64 kHighWater = 1024 * 1024;
+// Responder writes at least this large go out at once instead of being collected.
+constexpr qsizetype kDirectWrite = 16 * 1024;
+// What a refused request of unknown length may still send before the connection is cut.
+constexpr qint64 kUnknownDrainBudget = 64 * 1024 * 1024;
+constexpr qint64 kLingerMs = 2'000;
+// The largest refused body that is read to its end before the connection closes.
+constexpr qint64 kMaxDiscard = qint64(1) << 30;
+
+// What QHttpServer reads in place of a refused request; the handler answers refusal().
+constexpr QByteArrayView kStandIn = "GET / HTTP/1.1\r\n\r\n";
+
+} // namespace
+
+QByteArray GuardedSocket::canonicalForm(const HttpRequest &request)
+{
+    QByteArray out;
+    out.reserve(request.target.size() + 64 * (request.headers.size() + 1) + request.body.size());
+    out.append(request.method);
+    out.append(' ');
+    out.append(request.target);
+    out.append(" HTTP/1.");
+    out.append(char('0' + request.minorVersion));
+    out.append("\r\n");
+    for (const auto &[name, value] : request.headers) {
+        if (name == "content-length" || name == "transfer-encoding")
+            continue;
+        out.append(name);
+        out.append(": ");
+        out.append(value);
+        out.append("\r\n");
+    }
+    if (!request.body.isEmpty()) {
+        out.append("content-length: ");
+        out.append(QByteArray::number(request.body.size()));
+        out.append("\r\n");
+    }
+    out.append("\r\n");
+    out.append(request.body);
+    return out;
+}
+
+qint64 GuardedSocket::steadyNowMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+GuardedSocket::GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, ServerMetrics *metrics,
+                             std::optional<RequestParser::Failure> refuseAtOnce, QObject *parent)
+    : QTcpSocket(parent)
+    , m_wire(wire)
+    , m_limits(limits)
+    , m_metrics(metrics)
+    , m_parser(limits)
+{
+    m_wire->setParent(this);
+    m_plain = qobject_cast<QSslSocket *>(m_wire) == nullptr;
+    m_wire->setReadBufferSize(kReadBuffer);
+    m_wire->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    setPeerAddress(m_wire->peerAddress());
+    setPeerPort(m_wire->peerPort());
+    setLocalAddress(m_wire->localAddress());
+    setLocalPort(m_wire->localPort());
+    QIODevice::open(QIODevice::ReadWrite);
+    setSocketState(QAbstractSocket::ConnectedState);
+    connect(m_wire, &QTcpSocket::readyRead, this, &GuardedSocket::onWireReadyRead);
+    connect(m_wire, &QTcpSocket::bytesWritten, this, &GuardedSocket::onWireBytesWritten);
+    connect(m_wire, &QTcpSocket::disconnected, this, &GuardedSocket::onWireGone);
+    connect(m_wire, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_wire->state() == QAbstractSocket::UnconnectedState)
+            onWireGone();
+    });
+    touch();
+    if (m_metrics)
+        m_metrics->connectionOpened();
+    if (refuseAtOnce) {
+        // Once QAbstractHttpServer listens to this socket.
+        QMetaObject::invokeMethod(
+            this, [this, failure = *refuseAtOnce] { refuse(failure); }, Qt::QueuedConnection);
+    } else if (m_wire->bytesAvailable() > 0) {
+        QMetaObject::invokeMethod(this, &GuardedSocket::onWireReadyRead, Qt::QueuedConnection);
+    }
+}
+
+GuardedSocket::~GuardedSocket()
+{
+    // Nothing is emitted from here on: QAbstractSocket's destructor sees no connection.
+    m_gone = true;
+    setSocketState(QAbstractSocket::UnconnectedState);
+    if (m_metrics)
+        m_metrics->connectionClosed();
+}
+
+qint64 GuardedSocket::bytesAvailable() const
+{
+    return QIODevice::bytesAvailable() + (m_admitted.size() - m_admittedPos);
+}
+
+qint64 GuardedSocket::bytesToWrite() const
+{
+    return backlog();
+}
+
+qint64 GuardedSocket::backlog() const
+{
+    return m_out.size() + m_wire->bytesToWrite();
+}
+
+qint64 GuardedSocket::readData(char *data, qint64 maxSize)
+{
+    const qint64 n = qMin<qint64>(maxSize, m_admitted.size() - m_admittedPos);
+    if (n <= 0)
+        return m_gone ? -1 : 0;
+    std::memcpy(data, m_admitted.constData() + m_admittedPos, size_t(n));
+    m_admittedPos += n;
+    if (m_admittedPos == m_admitted.size()) {
+        m_admitted.clear();
+        m_admittedPos = 0;
+    }
+    return n;
+}
+
+qint64 GuardedSocket::skipData(qint64 maxSize)
+{
+    return QIODevice::skipData(maxSize);
+}
+
+qint64 GuardedSocket::writeData(const char *data, qint64 size)
+{
+    if (m_gone)
+        return -1;
+    if (size >= kDirectWrite) {
+        // A slice of a large body: no copy into the collection buffer.
+        push();
+        send(QByteArrayView(data, size));
+    } else {
+        m_out.append(data, size);
+    }
+    return size;
+}
+
+void GuardedSocket::push()
+{
+    if (m_out.isEmpty())
+        return;
+    const QByteArray out = std::exchange(m_out, QByteArray());
+    if (!m_gone)
+        send(out);
+}
+
+void GuardedSocket::send(QByteArrayView data)
+{
+    // With nothing queued, a plain socket takes the bytes at once: one send() instead of
+    // arming and disarming the socket's write notifier, which wakes the thread's event loop
+    // twice per answer. Whatever the kernel does not take goes through the socket's buffer,
+    // so order and back-pressure stay the socket's.
+    if (m_plain && m_wire->bytesToWrite() == 0
+        && m_wire->state() == QAbstractSocket::ConnectedState) {
+        const ssize_t sent = ::send(int(m_wire->socketDescriptor()), data.data(),
+                                    size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent == data.size())
+            return;
+        if (sent > 0)
+            data = data.sliced(sent);
+        else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            return; // the connection is gone; the socket reports it on its next read
+    }
+    m_wire->write(data.data(), data.size());
+}
+
+void GuardedSocket::onWireReadyRead()
+{
+    touch();
+    if (m_lingering) {
+        drain();
+        return;
+    }
+    if (m_discarding) {
+        discard();
+        return;
+    }
+    // While an answer is in flight the bytes stay in the socket's bounded read buffer.
+    if (!m_busy && !m_closing)
+        processInput();
+}
+
+void GuardedSocket::processInput()
+{
+    if (m_inProcess || m_gone)
+        return;
+    const QScopedValueRollback inProcess(m_inProcess, true);
+    while (!m_busy && !m_closing && !m_lingering && !m_discarding && !m_gone) {
+        if (backlog() > kHighWater)
+            return;
+        if (m_wire->bytesAvailable() > 0) {
+            if (m_inPos == m_in.size()) {
+                m_in = m_wire->readAll();
+                m_inPos = 0;
+            } else {
+                m_in.append(m_wire->readAll());
+            }
+        }
+        qsizetype consumed = 0;
+        const RequestParser::Result result =
+            m_parser.parse(QByteArrayView(m_in).sliced(m_inPos), &consumed);
+        m_inPos += consumed;
+        if (m_inPos == m_in.size()) {
+            m_in.clear();
+            m_inPos = 0;
+        } else if (m_inPos > kReadBuffer) {
+            m_in.remove(0, m_inPos);
+            m_inPos = 0;
+        }
+        switch (result) {
+        case RequestParser::Result::NeedMore:
+            if (m_parser.wantsContinue()) {
+                send("HTTP/1.1 100 Continue\r\n\r\n");
+                m_parser.continueSent();
+            }
+            if (m_wire->bytesAvailable() > 0)
+                continue;
+            return;
+        case RequestParser::Result::Failed:
+            refuse(m_parser.failure());
+            return;
+        case RequestParser::Result::Complete:
+            admit(m_parser.takeRequest());
+            break;
+        }
+    }
+}
+
+void GuardedSocket::admit(HttpRequest &&request)
+{
+    m_busy = true;
+    m_streaming = false;
+    m_keepAlive = request.keepAlive && !m_refusal;
+    request.peer = m_wire->peerAddress();
+    request.encrypted = !m_plain;
+    m_admittedPos = 0;
+    if (m_refusal) {
+        m_admitted = kStandIn.toByteArray();
+    } else {
+        m_admitted = canonicalForm(request);
+    }
+    request.body = QByteArray();
+    m_current = std::move(request);
+    const bool nested = m_inProcess;
+    {
+        const QScopedValueRollback inProcess(m_inProcess, true);
+        Q_EMIT readyRead();
+    }
+    // An answer completed at once inside a refusal or timeout (not from processInput()).
+    if (!nested && !m_busy && !m_closing)
+        processInput();
+}
+
+void GuardedSocket::refuse(const RequestParser::Failure &failure)
+{
+    if (m_gone)
+        return;
+    m_keepAlive = false;
+    // What the client still sends of a refused body is read and dropped (bounded), so that it
+    // sees the answer instead of a reset. A refused body of known length is read to its end
+    // before the connection is closed, so that clients which read the answer only after
+    // sending everything still get it.
+    const qint64 buffered = m_in.size() - m_inPos;
+    m_discardRemaining = qMax<qint64>(0, failure.unreadBodyBytes - buffered);
+    // Beyond this, waiting for the body is not worth the bandwidth: the write side is shut at
+    // once and the client stops (or is cut off after the lingering budget).
+    if (m_discardRemaining > qMax(kMaxDiscard, 4 * m_limits.maxBody))
+        m_discardRemaining = 0;
+    m_drainBudget = kUnknownDrainBudget;
+    m_in.clear();
+    m_inPos = 0;
+    m_refusal = failure;
+    admit(HttpRequest {});
+}
+
+void GuardedSocket::answerDone(bool close)
+{
+    if (!m_busy)
+        return;
+    m_busy = false;
+    m_streaming = false;
+    push();
+    if (close || !m_keepAlive) {
+        closeGracefully();
+        return;
+    }
+    // Called from the handler inside processInput(), the loop there goes on; called later
+    // (an answer that waited), parsing resumes here.
+    if (!m_inProcess)
+        processInput();
+}
+
+void GuardedSocket::disconnectFromHost()
+{
+    // QAbstractHttpServer's answer to what it could not parse (the guard never lets that by).
+    m_keepAlive = false;
+    m_busy = false;
+    closeGracefully();
+}
+
+void GuardedSocket::onWireBytesWritten(qint64 bytes)
+{
+    touch();
+    Q_EMIT bytesWritten(bytes);
+    if (m_closing) {
+        if (m_wire->bytesToWrite() == 0)
+            shutdownWrite();
+        return;
+    }
+    if (!m_busy && !m_lingering && !m_discarding)
+        processInput();
+}
+
+void GuardedSocket::closeGracefully()
+{
+    if (m_closing || m_lingering || m_discarding || m_gone)
+        return;
+    push();
+    m_closing = true;
+    m_in.clear();
+    m_inPos = 0;
+    if (m_drainBudget == 0)
+        m_drainBudget = kUnknownDrainBudget;
+    if (m_wire->bytesToWrite() == 0)
+        shutdownWrite();
+}
+
+void GuardedSocket::shutdownWrite()
+{
+    m_closing = false;
+    if (m_discardRemaining > 0) {
+        m_discarding = true;
+        discard();
+        return;
+    }
+    if (!m_plain) {
+        // TLS has its own closing handshake.
+        m_wire->disconnectFromHost();
+        return;
+    }
+    // Half-close: the client gets the end of the answer, and whatever it still sends is read
+    // and dropped until it closes, so no reset destroys the answer in flight.
+    m_lingering = true;
+    ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
+    touch();
+    drain();
+}
+
+void GuardedSocket::discard()
+{
+    const qint64 n = m_wire->skip(qMin(m_discardRemaining, m_wire->bytesAvailable()));
+    if (n > 0)
+        m_discardRemaining -= n;
+    if (m_discardRemaining <= 0) {
+        m_discarding = false;
+        shutdownWrite();
+    }
+}
+
+void GuardedSocket::drain()
+{
+    const qint64 n = m_wire->skip(m_wire->bytesAvailable());
+    if (n > 0)
+        m_drainBudget -= n;
+    if (m_drainBudget < 0)
+        abortNow();
+}
+
+void GuardedSocket::abortNow()
+{
+    if (m_gone)
+        return;
+    m_wire->abort();
+    onWireGone();
+}
+
+void GuardedSocket::onWireGone()
+{
+    if (m_gone)
+        return;
+    m_gone = true;
+    m_out.clear();
+    m_admitted.clear();
+    m_admittedPos = 0;
+    // QAbstractHttpServer deletes the socket on this, or once its handler returns.
+    setSocketState(QAbstractSocket::UnconnectedState);
+    Q_EMIT stateChanged(QAbstractSocket::UnconnectedState);
+    Q_EMIT disconnected();
+}
+
+void GuardedSocket::checkTimeouts(qint64 nowMs)
+{
+    if (m_gone || m_streaming)
+        return;
+    const qint64 idle = nowMs - m_lastActivity;
+    if (m_lingering) {
+        if (idle > qMin<qint64>(kLingerMs, m_limits.idleTimeoutMs))
+            abortNow();
+        return;
+    }
+    if (m_discarding) {
+        if (idle > m_limits.idleTimeoutMs)
+            abortNow();
+        return;
+    }
+    if (idle < m_limits.idleTimeoutMs)
+        return;
+    if (m_busy && backlog() == 0 && !m_closing)
+        return; // the handler answers later; its own timeouts apply
+    if (m_busy || m_closing) {
+        abortNow(); // the client stopped reading
+        return;
+    }
+    if (m_parser.inRequest()) {
+        RequestParser::Failure timeout;
+        timeout.status = 408;
+        timeout.error = "request_timeout";
+        timeout.detail = QCoreApplication::translate("Server::GuardedSocket",
+                                                     "The request did not arrive within %1 ms.")
+                             .arg(m_limits.idleTimeoutMs);
+        refuse(timeout);
+        return;
+    }
+    m_wire->disconnectFromHost();
+    if (m_wire->state() == QAbstractSocket::UnconnectedState)
+        onWireGone();
+}
+
+} // namespace Server
