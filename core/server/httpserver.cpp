@@ -11,11 +11,14 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QThread>
+
+#include <future>
 
 #include <unistd.h>
 
@@ -124,13 +127,20 @@ bool HttpServer::start(QString *error)
 
     const int count = options.threads > 0 ? options.threads : qMax(1, QThread::idealThreadCount());
     for (int i = 0; i < count; ++i) {
-        auto thread = std::make_unique<QThread>();
-        thread->setObjectName(QStringLiteral("http-%1").arg(i));
+        // A thread of the standard library, which Qt adopts: its event loop runs until
+        // stop() ends it, and stop() joins it.
+        std::promise<QThread *> adopted;
+        std::future<QThread *> thread = adopted.get_future();
+        const QString name = QStringLiteral("http-%1").arg(i);
+        m_threads.emplace_back([&adopted, name] {
+            QThread::currentThread()->setObjectName(name);
+            QEventLoop loop;
+            adopted.set_value(QThread::currentThread());
+            loop.exec();
+        });
         auto worker = std::make_unique<Worker>(m_context, tls);
         worker->moveToThread(thread.get());
-        thread->start();
         QMetaObject::invokeMethod(worker.get(), &Worker::setUp, Qt::BlockingQueuedConnection);
-        m_threads.push_back(std::move(thread));
         m_workers.push_back(std::move(worker));
     }
 
@@ -161,12 +171,12 @@ bool HttpServer::start(QString *error)
 
 void HttpServer::stop()
 {
-    for (auto &worker : m_workers)
+    for (auto &worker : m_workers) {
         QMetaObject::invokeMethod(worker.get(), &Worker::tearDown, Qt::BlockingQueuedConnection);
-    for (auto &thread : m_threads) {
-        thread->quit();
-        thread->wait();
+        QMetaObject::invokeMethod(worker.get(), [] { QThread::currentThread()->exit(); });
     }
+    for (std::thread &thread : m_threads)
+        thread.join();
     m_workers.clear();
     m_threads.clear();
     m_port = 0;

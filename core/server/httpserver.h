@@ -7,9 +7,8 @@
 #include <QString>
 
 #include <memory>
+#include <thread>
 #include <vector>
-
-class QThread;
 
 namespace Engine {
 class EngineApi;
@@ -47,7 +46,10 @@ private:
     std::unique_ptr<ServerMetrics> m_metrics;
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChannelRates> m_rates;
-    std::vector<std::unique_ptr<QThread>> m_threads;
+    // Joined, not only waited for: Qt 6.4's QThread runs detached, so QThread::wait() returns
+    // before the thread's own exit (its thread-specific data) is done, and a process that ends
+    // right after stop() raced with it (AddressSanitizer reported a double free there).
+    std::vector<std::thread> m_threads;
     std::vector<std::unique_ptr<Worker>> m_workers;
     quint16 m_port = 0;
 };
