@@ -263,9 +263,10 @@ RequestParser::Result RequestParser::parse(QByteArrayView input, qsizetype *cons
         case State::Trailers: {
             const qsizetype nl = input.indexOf('\n');
             if (nl < 0) {
-                // What is there already, with the line feed still to come; a lone CR may
-                // still be the empty line that ends the trailer.
-                if (input != "\r" && m_trailerBytes + input.size() + 1 > m_limits.maxHeaderBytes)
+                // What is there already, with the line feed still to come; nothing yet or a
+                // lone CR may still be the empty line that ends the trailer.
+                if (!input.isEmpty() && input != "\r"
+                    && m_trailerBytes + input.size() + 1 > m_limits.maxHeaderBytes)
                     return fail(431, "header_too_large",
                                 tr("The request's trailer is larger than %1 bytes.")
                                     .arg(m_limits.maxHeaderBytes));
