@@ -145,11 +145,6 @@ qint64 GuardedSocket::readData(char *data, qint64 maxSize)
     return n;
 }
 
-qint64 GuardedSocket::skipData(qint64 maxSize)
-{
-    return QIODevice::skipData(maxSize);
-}
-
 qint64 GuardedSocket::writeData(const char *data, qint64 size)
 {
     if (m_gone)

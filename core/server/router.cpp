@@ -11,18 +11,6 @@
 
 namespace Server {
 
-namespace {
-
-bool parseFrameId(QByteArrayView text, qint64 *id)
-{
-    const std::optional<qint64> value = parseInteger(text);
-    if (value)
-        *id = *value;
-    return value.has_value();
-}
-
-} // namespace
-
 Route route(QByteArrayView path)
 {
     Route r;
@@ -58,8 +46,10 @@ Route route(QByteArrayView path)
         idText = path.sliced(7);
     else if (path.size() > 1)
         idText = path.sliced(1);
-    if (!idText.isEmpty() && parseFrameId(idText, &r.frameId))
+    if (const std::optional<qint64> id = parseInteger(idText)) {
+        r.frameId = *id;
         return endpoint(Endpoint::Frame);
+    }
     if (const WebFile *file = webFile(path)) {
         r.webFile = file;
         return endpoint(Endpoint::WebFile);
