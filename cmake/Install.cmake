@@ -88,8 +88,11 @@ endif()
 
 # Documentation for users.
 install(FILES README.md docs/QUICKSTART.md docs/API.md docs/CLI.md docs/FORMAT.md
-              docs/STORAGE.md docs/PACKAGING.md
+              docs/STORAGE.md docs/PACKAGING.md docs/DEPLOYMENT.md
         DESTINATION ${SYNCSTREAMER_INSTALL_DOCDIR})
+# The reverse-proxy configuration docs/DEPLOYMENT.md describes (tests/deployment runs it).
+install(FILES packaging/nginx/syncstreamer-cache.conf
+        DESTINATION ${SYNCSTREAMER_INSTALL_DOCDIR}/examples/nginx)
 
 # Translations: the .qm files qt_add_translations writes to share/syncstreamer/translations in
 # the build tree (app/CMakeLists.txt lists them in the target property SYNCSTREAMER_QM_FILES).
