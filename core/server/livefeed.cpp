@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <utility>
 
 namespace Server {
 
@@ -16,6 +17,11 @@ namespace {
 
 // Comments keep proxies and idle timers from closing a quiet stream.
 constexpr int kKeepAliveMs = 15'000;
+// Up to this many subscribers per worker every engine batch is written at once; beyond it,
+// one more millisecond of coalescing per kSubscribersPerMs subscribers, at most kMaxCoalesceMs.
+constexpr qsizetype kImmediateSubscribers = 32;
+constexpr qsizetype kSubscribersPerMs = 25;
+constexpr int kMaxCoalesceMs = 8;
 
 } // namespace
 
@@ -33,6 +39,9 @@ LiveFeed::LiveFeed(Engine::EngineApi *engine, const ServerLimits &limits, Server
         removeGone();
     });
     m_keepAlive.start();
+    m_flush.setSingleShot(true);
+    m_flush.setTimerType(Qt::PreciseTimer);
+    connect(&m_flush, &QTimer::timeout, this, &LiveFeed::flushPending);
     if (m_engine)
         connect(m_engine, &Engine::EngineApi::frameFinished, this, &LiveFeed::onFrameFinished);
 }
@@ -127,9 +136,33 @@ void LiveFeed::deliver(Subscriber &subscriber, QByteArrayView text)
     c->streamWrite(text);
 }
 
+int LiveFeed::coalesceMs(qsizetype subscribers)
+{
+    if (subscribers <= kImmediateSubscribers)
+        return 0;
+    return int(std::min<qsizetype>(kMaxCoalesceMs, 1 + subscribers / kSubscribersPerMs));
+}
+
 void LiveFeed::onLiveEvents(const QList<Engine::LiveEvent> &events)
 {
     if (m_subscribers.empty())
+        return;
+    const int waitMs = coalesceMs(qsizetype(m_subscribers.size()));
+    if (waitMs > 0 || !m_pending.isEmpty()) {
+        m_pending.append(events);
+        if (!m_flush.isActive())
+            m_flush.start(waitMs);
+        return;
+    }
+    m_pending = events;
+    flushPending();
+}
+
+void LiveFeed::flushPending()
+{
+    m_flush.stop();
+    const QList<Engine::LiveEvent> events = std::exchange(m_pending, {});
+    if (events.isEmpty() || m_subscribers.empty())
         return;
     // Each event is formatted once per worker, whatever the number of subscribers.
     QList<QByteArray> texts;
@@ -159,6 +192,7 @@ void LiveFeed::onFrameFinished(const Engine::FrameSummary &frame)
 {
     if (m_subscribers.empty())
         return;
+    flushPending(); // the frame's events before the frame
     QByteArray text = "event: frame\ndata: ";
     appendFrameSummary(text, frame);
     text.append("\n\n");

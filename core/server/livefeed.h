@@ -47,6 +47,11 @@ private:
         QSet<QString> channels;
     };
 
+    // Many subscribers: events are coalesced for a few milliseconds, so that each subscriber
+    // gets one write per interval rather than one per engine batch (the writes, not the bytes,
+    // are what the fan-out costs).
+    static int coalesceMs(qsizetype subscribers);
+    void flushPending();
     void deliver(Subscriber &subscriber, QByteArrayView text);
     void removeGone();
     void listen(bool on);
@@ -57,6 +62,8 @@ private:
     ServerMetrics *m_metrics;
     std::vector<Subscriber> m_subscribers;
     QTimer m_keepAlive;
+    QList<Engine::LiveEvent> m_pending;
+    QTimer m_flush;
 };
 
 } // namespace Server
