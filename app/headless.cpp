@@ -243,7 +243,6 @@ int runHeadless(const QStringList &arguments)
         Console::err(u"syncstreamer: "_s + error + u'\n');
         return ExitUsage;
     }
-    options->frameDurationMs = config.frameDurationMs;
 
     Engine::FrameEngine engine(config);
     if (!engine.start(Engine::Threading::OwnThread, &error)) {

@@ -21,7 +21,6 @@ struct ServerOptions
     int threads = 0; // worker threads; 0: one per core
     ServerLimits limits;
     int indexLimit = kDefaultIndexLimit; // frames listed by GET /frame without a selection
-    qint64 frameDurationMs = 10'000; // the engine's frame duration, for batch timestamps
     QByteArray writeToken; // required as a Bearer token on POST when set
     QByteArray readToken; // required on reads when set
     QStringList allowedOrigins {QStringLiteral("*")}; // CORS

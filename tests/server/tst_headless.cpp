@@ -90,7 +90,7 @@ void TestHeadless::ingestToFinishedFrame()
 
     const QJsonObject entry = waitForFilledFrame(p);
     QVERIFY(!entry.isEmpty());
-    const qint64 id = entry["id"_L1].toInteger();
+    const qint64 id = entry["id"_L1].toString().toLongLong();
     const Answer frame = send(m_nam, "GET", url(p, u"/"_s + QString::number(id)));
     QCOMPARE(frame.status, 200);
     QCOMPARE(frame.header("Content-Length").toLongLong(), entry["size"_L1].toInteger());
@@ -148,8 +148,8 @@ void TestHeadless::referenceLayout()
              200);
     const QJsonObject entry = waitForFilledFrame(p);
     QVERIFY(!entry.isEmpty());
-    const Answer frame =
-        send(m_nam, "GET", url(p, u"/"_s + QString::number(entry["id"_L1].toInteger())));
+    const Answer frame = send(
+        m_nam, "GET", url(p, u"/"_s + QString::number(entry["id"_L1].toString().toLongLong())));
     QCOMPARE(frame.status, 200);
     const auto guess = TimeFrame::guessLayout(frame.body);
     QVERIFY(guess.ok());

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void batchTimeFrame();
     void batchTimeFrameReferenceLayout();
     void batchNdjson();
+    void batchNdjsonKeepsJsonBytes();
+    void batchOutsideOpenFrame();
     void batchAllOrNothing_data();
     void batchAllOrNothing();
 
@@ -128,16 +130,16 @@ void TestHttpApi::indexListsNewestFirst()
     QCOMPARE(a.status, 200);
     const QJsonArray frames = a.array();
     QCOMPARE(frames.size(), 3);
-    QCOMPARE(frames[0]["id"_L1].toInteger(), 30'000);
+    QCOMPARE(frames[0]["id"_L1].toString(), u"30000"_s); // a string, as in the format's README
     QCOMPARE(frames[0]["startAt"_L1].toInteger(), 30'000);
     QCOMPARE(frames[0]["endAt"_L1].toInteger(), 40'000);
     QCOMPARE(frames[0]["channels"_L1].toInt(), 1);
     QCOMPARE(frames[0]["items"_L1].toInt(), 2);
     QCOMPARE(frames[0]["size"_L1].toInteger(), m_server->engine->frameBytes(30'000)->size());
-    QCOMPARE(frames[1]["id"_L1].toInteger(), 20'000);
-    QCOMPARE(frames[2]["id"_L1].toInteger(), 10'000);
+    QCOMPARE(frames[1]["id"_L1].toString(), u"20000"_s);
+    QCOMPARE(frames[2]["id"_L1].toString(), u"10000"_s);
     // The original's fields come first, in its order.
-    QVERIFY(a.body.startsWith("[{\"startAt\":30000,\"endAt\":40000,\"id\":30000"));
+    QVERIFY(a.body.startsWith("[{\"startAt\":30000,\"endAt\":40000,\"id\":\"30000\""));
 }
 
 void TestHttpApi::indexSelection_data()
@@ -176,7 +178,7 @@ void TestHttpApi::indexSelection()
     }
     QList<qint64> got;
     for (const QJsonValue &v : a.array())
-        got.append(v["id"_L1].toInteger());
+        got.append(v["id"_L1].toString().toLongLong());
     QCOMPARE(got, ids);
 }
 
@@ -188,7 +190,7 @@ void TestHttpApi::indexDefaultLimit()
     for (int i = 1; i <= 5; ++i)
         m_server->engine->addFrame(sampleFrame(i * 10'000));
     QCOMPARE(get(u"/frame"_s).array().size(), 3);
-    QCOMPARE(get(u"/frame"_s).array()[0]["id"_L1].toInteger(), 50'000);
+    QCOMPARE(get(u"/frame"_s).array()[0]["id"_L1].toString().toLongLong(), 50'000);
     QCOMPARE(get(u"/frame?limit=5"_s).array().size(), 5);
 }
 
@@ -616,6 +618,49 @@ void TestHttpApi::batchNdjson()
     QCOMPARE(frame->channels[1].items[0].data, QByteArray("\x00\x01\x02", 3));
 }
 
+void TestHttpApi::batchNdjsonKeepsJsonBytes()
+{
+    fresh();
+    // Spacing, key order, a repeated key and number spellings survive, as in a single POST.
+    const QByteArray value = R"({ "z": 1.50, "a": [1e3, -0.0], "z": "again", "u": "\u00e9" })";
+    const QByteArray single = R"([ 2,  1 ])";
+    QCOMPARE(post(u"/channel/s"_s, single, "application/json").status, 200);
+    const QByteArray body = R"({"channel":"n","json": )" + value + " }\n"
+        + R"({"channel":"s","js\u006fn":)" + single + "}\n"
+        + R"({"json":"first","channel":"t","json":   true})";
+    const Answer a = post(u"/batch"_s, body, "application/x-ndjson");
+    QCOMPARE(a.status, 200);
+    const auto frame = TimeFrame::decode(m_server->engine->openFrameBytes());
+    QVERIFY(frame.ok());
+    QCOMPARE(frame->channels.size(), 3);
+    QCOMPARE(frame->channels[0].id, u"s"_s);
+    QCOMPARE(frame->channels[0].items[0].data, single);
+    QCOMPARE(frame->channels[0].items[1].data, single);
+    QCOMPARE(frame->channels[1].id, u"n"_s);
+    QCOMPARE(frame->channels[1].items[0].data, value);
+    QCOMPARE(frame->channels[2].items[0].data, QByteArray("true"));
+}
+
+void TestHttpApi::batchOutsideOpenFrame()
+{
+    fresh();
+    const qint64 open = m_server->engine->status().openFrameId;
+    const QByteArray past = QByteArray::number(open - 1);
+    const Answer alone =
+        post(u"/channel/a?ts="_s + QString::fromLatin1(past), "1", "application/json");
+    QCOMPARE(alone.status, 422);
+    QCOMPARE(alone.object()["error"_L1].toString(), u"outside_open_frame"_s);
+
+    const QByteArray body = QByteArray(R"({"channel":"a","json":1,"ts":)")
+        + QByteArray::number(open) + "}\n" + R"({"channel":"a","json":2,"ts":)" + past + "}";
+    const Answer a = post(u"/batch"_s, body, "application/x-ndjson");
+    QCOMPARE(a.status, 422);
+    QCOMPARE(a.object()["error"_L1].toString(), u"outside_open_frame"_s);
+    QVERIFY2(a.object()["detail"_L1].toString().startsWith(u"Event 1:"_s), a.body.constData());
+    QCOMPARE(m_server->engine->status().eventsAccepted, 0);
+    QVERIFY(TimeFrame::decode(m_server->engine->openFrameBytes())->channels.isEmpty());
+}
+
 void TestHttpApi::batchAllOrNothing_data()
 {
     QTest::addColumn<QByteArray>("type");
@@ -813,7 +858,10 @@ void TestHttpApi::liveEvents()
     QVERIFY(stream.text.contains("\"base64\":\"AQI=\""));
 
     const auto finished = m_server->engine->finishOpenFrame();
-    QVERIFY(stream.waitFor("event: frame\ndata: {\"startAt\":" + QByteArray::number(finished.id)));
+    const QByteArray id = QByteArray::number(finished.id);
+    QVERIFY(stream.waitFor("event: frame\ndata: {\"startAt\":" + id));
+    QVERIFY2(stream.text.contains(QByteArray(QByteArray(",\"id\":\"") + id + "\",")),
+             stream.text.constData());
     reply->abort();
     reply->deleteLater();
     QTRY_COMPARE(m_server->server->metrics().subscribers(), 0);
