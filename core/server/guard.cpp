@@ -256,6 +256,7 @@ void GuardedSocket::admit(HttpRequest &&request)
     m_streaming = false;
     m_keepAlive = request.keepAlive && !m_refusal;
     request.peer = m_wire->peerAddress();
+    request.localPort = m_wire->localPort();
     request.encrypted = !m_plain;
     m_admittedPos = 0;
     if (m_refusal) {

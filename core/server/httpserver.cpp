@@ -75,12 +75,9 @@ HttpServer::HttpServer(Engine::EngineApi *engine, ServerOptions options, QObject
 {
     syncstreamerInitWebResources();
     webFile("/"); // reads and hashes the web player's files now, not on the first request
-    m_access = std::make_unique<AccessPolicy>(options.writeToken, options.readToken,
-                                              options.allowedOrigins);
     m_context.engine = engine;
     m_context.options = std::move(options);
     m_context.metrics = m_metrics.get();
-    m_context.access = m_access.get();
     m_context.rates = m_rates.get();
 }
 
@@ -112,6 +109,11 @@ bool HttpServer::start(QString *error)
             return false;
     }
 
+    // This machine's names and addresses as they are now: the Host check's list.
+    m_access = std::make_unique<AccessPolicy>(options.writeToken, options.readToken,
+                                              options.allowedOrigins, options.allowedHosts,
+                                              AccessPolicy::localNames());
+    m_context.access = m_access.get();
     m_context.startedAtMs = GuardedSocket::steadyNowMs();
     // Statistics that must count each event once, not once per worker: run in the engine's
     // thread, guarded by their own atomics and lock.

@@ -23,7 +23,11 @@ struct ServerOptions
     int indexLimit = kDefaultIndexLimit; // frames listed by GET /frame without a selection
     QByteArray writeToken; // required as a Bearer token on POST when set
     QByteArray readToken; // required on reads when set
-    QStringList allowedOrigins {QStringLiteral("*")}; // CORS
+    // Origins (scheme://host[:port]) whose web pages may post, besides the server's own; "*":
+    // any. With --read-token, also those whose pages may read.
+    QStringList allowedOrigins;
+    // Host header names served besides localhost, this machine's names and addresses; "*": any.
+    QStringList allowedHosts;
     QString tlsCertificateFile; // PEM; both set: HTTPS only
     QString tlsKeyFile;
 };

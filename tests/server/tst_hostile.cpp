@@ -49,7 +49,7 @@ private:
     {
         QTcpSocket socket;
         connectTo(socket, server);
-        socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+        socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QByteArray pending;
         const QList<RawResponse> r = readResponses(socket, pending, 1);
         QCOMPARE(r.size(), 1);
@@ -75,7 +75,7 @@ private:
                         || socket.waitForDisconnected(5000));
         } else {
             QVERIFY(!closed);
-            socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+            socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
             r = readResponses(socket, pending, 1, &closed);
             QCOMPARE(r.size(), 1);
             QCOMPARE(r[0].status, 200);
@@ -99,7 +99,7 @@ void TestHostile::hostileRequest_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("closes"); // false: the same connection answers one more request
 
-    const QByteArray h = "Host: t\r\n";
+    const QByteArray h = "Host: localhost\r\n";
     QTest::addRow("plain GET") << "GET /frame HTTP/1.1\r\n" + h + "\r\n" << 200 << false;
     QTest::addRow("lower-case method") << "get /frame HTTP/1.1\r\n" + h + "\r\n" << 405 << false;
     QTest::addRow("unknown method") << "BREW /frame HTTP/1.1\r\n" + h + "\r\n" << 405 << false;
@@ -121,7 +121,7 @@ void TestHostile::hostileRequest_data()
     QTest::addRow("no version") << QByteArray("GET /frame\r\n\r\n") << 400 << true;
     QTest::addRow("relative target") << "GET frame HTTP/1.1\r\n" + h + "\r\n" << 400 << true;
     QTest::addRow("NUL in target")
-        << QByteArray("GET /fr\0me HTTP/1.1\r\nHost: t\r\n\r\n", 33) << 400 << true;
+        << QByteArray("GET /fr\0me HTTP/1.1\r\nHost: localhost\r\n\r\n", 33) << 400 << true;
     QTest::addRow("absolute-form target") << "GET http://t/frame HTTP/1.1\r\n" + h + "\r\n"
                                           << 200 << false;
     QTest::addRow("request line too long") << "GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\n" + h
@@ -186,7 +186,7 @@ void TestHostile::hostileRequest_data()
     QTest::addRow("overflowing frame id") << "GET /99999999999999999999 HTTP/1.1\r\n" + h + "\r\n"
                                           << 404 << false;
     QTest::addRow("bare LF line ends")
-        << QByteArray("GET /frame HTTP/1.1\nHost: t\n\n") << 200 << false;
+        << QByteArray("GET /frame HTTP/1.1\nHost: localhost\n\n") << 200 << false;
     QTest::addRow("empty lines first") << "\r\n\r\nGET /frame HTTP/1.1\r\n" + h + "\r\n"
                                        << 200 << false;
     QTest::addRow("binary garbage")
@@ -243,12 +243,12 @@ void TestHostile::pipelinedAnswersInOrder()
     QTcpSocket socket;
     connectTo(socket, *m_server);
     // Sent in one write: the answers come back in the order of the requests.
-    socket.write("GET /time HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "GET /nothing HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "OPTIONS /10000 HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "GET /frame HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "POST /frame HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc"
-                 "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    socket.write("GET /time HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "GET /nothing HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "OPTIONS /10000 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "GET /frame HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "POST /frame HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n\r\nabc"
+                 "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 6);
     QCOMPARE(r.size(), 6);
@@ -266,7 +266,7 @@ void TestHostile::expectContinue()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/cont HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+    socket.write("POST /channel/cont HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
                  "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n");
     QByteArray pending;
     for (int i = 0; i < 100 && !pending.contains("\r\n\r\n"); ++i) {
@@ -285,7 +285,7 @@ void TestHostile::chunkedUpload()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/chunky HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+    socket.write("POST /channel/chunky HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                  "Transfer-Encoding: chunked\r\n\r\n"
                  "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n");
     QByteArray pending;
@@ -307,7 +307,7 @@ void TestHostile::noContentTypeIsOctetStream()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/untyped HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n\x01\x02");
+    socket.write("POST /channel/untyped HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n\x01\x02");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
     QCOMPARE(r.size(), 1);
@@ -324,7 +324,7 @@ void TestHostile::bodyRefusedBeforeItIsRead()
     // The answer arrives while the client has sent only the head of a 10 MB body.
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /batch HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-ndjson\r\n"
+    socket.write("POST /batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
                  "Content-Length: 10485760\r\n\r\n");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
@@ -343,7 +343,7 @@ void TestHostile::incompleteHeadTimesOut()
     QVERIFY(server.started);
     QTcpSocket socket;
     connectTo(socket, server);
-    socket.write("GET /frame HTTP/1.1\r\nHost: t\r\nX-Slow: "); // and nothing more
+    socket.write("GET /frame HTTP/1.1\r\nHost: localhost\r\nX-Slow: "); // and nothing more
     QByteArray pending;
     bool closed = false;
     const QList<RawResponse> r = readResponses(socket, pending, 1, &closed);
@@ -361,7 +361,7 @@ void TestHostile::idleConnectionCloses()
     QVERIFY(server.started);
     QTcpSocket socket;
     connectTo(socket, server);
-    socket.write("GET /time HTTP/1.1\r\nHost: t\r\n\r\n");
+    socket.write("GET /time HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QByteArray pending;
     QCOMPARE(readResponses(socket, pending, 1).size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(server.server->metrics().connections(), 0, 10'000);
@@ -379,7 +379,7 @@ void TestHostile::connectionCap()
     for (int i = 0; i < 3; ++i) {
         held.push_back(std::make_unique<QTcpSocket>());
         connectTo(*held.back(), server);
-        held.back()->write("GET /time HTTP/1.1\r\nHost: t\r\n\r\n");
+        held.back()->write("GET /time HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QByteArray pending;
         QCOMPARE(readResponses(*held.back(), pending, 1).size(), 1);
     }
@@ -411,7 +411,7 @@ void TestHostile::clientLeavesDuringLargeFrame()
     for (int round = 0; round < 20; ++round) {
         QTcpSocket socket;
         connectTo(socket, server);
-        socket.write("GET /50000 HTTP/1.1\r\nHost: t\r\n\r\n");
+        socket.write("GET /50000 HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QVERIFY(socket.waitForReadyRead(5000));
         socket.abort(); // in the middle of 8 MB
     }
@@ -434,7 +434,7 @@ void TestHostile::slowSubscriberIsDropped()
     slow.setReadBufferSize(4096);
     slow.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
     connectTo(slow, server);
-    slow.write("GET /events HTTP/1.1\r\nHost: t\r\n\r\n");
+    slow.write("GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QTRY_COMPARE(server.server->metrics().subscribers(), 1);
 
     QNetworkAccessManager nam;
