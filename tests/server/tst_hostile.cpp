@@ -7,6 +7,13 @@
 
 #include "server/servermetrics.h"
 
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 class TestHostile final : public QObject
@@ -27,6 +34,8 @@ private Q_SLOTS:
     void incompleteHeadTimesOut();
     void idleConnectionCloses();
     void connectionCap();
+    void dribblingPeerCannotShutOthersOut();
+    void slowBodyTimesOut();
     void clientLeavesDuringLargeFrame();
     void slowSubscriberIsDropped();
 
@@ -285,9 +294,10 @@ void TestHostile::chunkedUpload()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/chunky HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                 "Transfer-Encoding: chunked\r\n\r\n"
-                 "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n");
+    socket.write(
+        "POST /channel/chunky HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+        "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
     QCOMPARE(r.size(), 1);
@@ -307,7 +317,8 @@ void TestHostile::noContentTypeIsOctetStream()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/untyped HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n\x01\x02");
+    socket.write(
+        "POST /channel/untyped HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n\x01\x02");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
     QCOMPARE(r.size(), 1);
@@ -395,6 +406,138 @@ void TestHostile::connectionCap()
              u"too_many_connections"_s);
     held.clear();
     QTRY_COMPARE(server.server->metrics().connections(), 0);
+    checkStillServing(server);
+}
+
+void TestHostile::dribblingPeerCannotShutOthersOut()
+{
+    // Two sockets per connection live in this process (client and server side).
+    rlimit limit {};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &limit) == 0);
+    limit.rlim_cur = limit.rlim_max;
+    QVERIFY(::setrlimit(RLIMIT_NOFILE, &limit) == 0);
+    constexpr int kDribblers = 1100;
+    QVERIFY2(limit.rlim_cur >= 2 * kDribblers + 200, "the descriptor limit is too low");
+
+    Server::ServerOptions options = hostileOptions();
+    options.limits.headerTimeoutMs = 2000;
+    options.limits.maxHeaders = 100'000; // the dribbled lines are limited by time alone
+    options.limits.maxHeaderBytes = 1 << 20;
+    TestServer server(options);
+    QVERIFY(server.started);
+    QCOMPARE(options.limits.maxConnectionsPerPeer, 64); // the default
+
+    struct Dribbler
+    {
+        std::unique_ptr<QTcpSocket> socket = std::make_unique<QTcpSocket>();
+        QByteArray received;
+    };
+    std::vector<Dribbler> dribblers(kDribblers);
+    for (Dribbler &d : dribblers) {
+        QTcpSocket *socket = d.socket.get();
+        QByteArray *received = &d.received;
+        connect(socket, &QTcpSocket::connected, socket,
+                [socket] { socket->write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n"); });
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [socket, received] { received->append(socket->readAll()); });
+        socket->connectToHost(QHostAddress::LocalHost, server.server->port());
+    }
+    // A header line now and then on every connection, answered or not, as an attacker would.
+    QTimer dribble;
+    int line = 0;
+    connect(&dribble, &QTimer::timeout, &dribble, [&] {
+        const QByteArray text = "X-Dribble: " + QByteArray::number(++line) + "\r\n";
+        for (Dribbler &d : dribblers) {
+            if (d.socket->state() == QAbstractSocket::ConnectedState)
+                d.socket->write(text);
+        }
+    });
+    dribble.start(400);
+
+    auto answered = [](const Dribbler &d) {
+        return d.received.contains("\r\n\r\n");
+    };
+    auto waiting = [&] {
+        return int(std::count_if(dribblers.begin(), dribblers.end(), [&](const Dribbler &d) {
+            return d.socket->state() == QAbstractSocket::ConnectedState && !answered(d);
+        }));
+    };
+    // A client of another address is served at once while the dribblers hold their places.
+    auto probe = [&] {
+        QTcpSocket other;
+        if (!other.bind(QHostAddress(u"127.0.0.2"_s), 0))
+            return -1;
+        other.connectToHost(QHostAddress::LocalHost, server.server->port());
+        if (!other.waitForConnected(5000))
+            return -2;
+        other.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        QByteArray pending;
+        const QList<RawResponse> got = readResponses(other, pending, 1);
+        return got.isEmpty() ? 0 : got[0].status;
+    };
+    // Once every connection was accepted: the cap of 64 holds, the rest got their 503.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(dribblers.begin(), dribblers.end(),
+                    [&](const Dribbler &d) {
+                        return answered(d) || d.socket->state() == QAbstractSocket::ConnectedState;
+                    }),
+        30'000);
+    int probes = 0;
+    while (waiting() > 0) {
+        if (waiting() >= 64)
+            ++probes; // probed while the peer's places were all taken
+        QCOMPARE(probe(), 200);
+        QTest::qWait(100);
+        QVERIFY2(line < 200, "the dribblers were never timed out");
+    }
+    QVERIFY(probes > 0);
+    QCOMPARE(probe(), 200);
+
+    int timedOut = 0;
+    int refused = 0;
+    for (const Dribbler &d : dribblers) {
+        QVERIFY2(answered(d), d.received.constData());
+        if (d.received.startsWith("HTTP/1.1 408 "))
+            ++timedOut;
+        else if (d.received.startsWith("HTTP/1.1 503 "))
+            ++refused;
+        QVERIFY2(d.received.contains("\"error\":\"request_timeout\"")
+                     || d.received.contains("\"error\":\"too_many_connections\""),
+                 d.received.constData());
+    }
+    QCOMPARE(timedOut + refused, kDribblers);
+    QVERIFY2(timedOut >= 64, qPrintable(QString::number(timedOut)));
+    dribble.stop();
+    dribblers.clear();
+    checkStillServing(server);
+}
+
+void TestHostile::slowBodyTimesOut()
+{
+    Server::ServerOptions options = hostileOptions();
+    options.limits.bodyGraceMs = 300;
+    options.limits.minBodyBytesPerSecond = 1024;
+    TestServer server(options);
+    QVERIFY(server.started);
+    QTcpSocket socket;
+    connectTo(socket, server);
+    socket.write("POST /channel/slow HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                 "text/plain\r\nContent-Length: 60000\r\n\r\n");
+    QByteArray pending;
+    QList<RawResponse> r;
+    // A byte now and then keeps the connection from being idle, not the body from being slow.
+    for (int i = 0; i < 400 && r.isEmpty() && socket.state() == QAbstractSocket::ConnectedState;
+         ++i) {
+        socket.write("x");
+        socket.waitForReadyRead(50);
+        pending += socket.readAll();
+        r = takeResponses(pending);
+    }
+    QCOMPARE(r.size(), 1);
+    QCOMPARE(r[0].status, 408);
+    QCOMPARE(QJsonDocument::fromJson(r[0].body).object()["error"_L1].toString(),
+             u"request_timeout"_s);
+    QCOMPARE(server.engine->status().eventsAccepted, 0);
     checkStillServing(server);
 }
 
