@@ -108,7 +108,10 @@ std::optional<BatchError> decodeNdjsonBatch(const QByteArray &body, DecodedBatch
         QString type = typeValue.toString().section(u';', 0, 0).trimmed().toLower();
         if (hasJson) {
             // The value's bytes as sent, as a single POST keeps its body.
-            data = Json::rawMember(line, u"json").value_or(QByteArrayView()).toByteArray();
+            const std::optional<QByteArrayView> raw = Json::rawMember(line, u"json");
+            if (!raw)
+                return lineError("invalid_json", tr("\"json\" is not valid JSON."));
+            data = raw->toByteArray();
             if (type.isEmpty())
                 type = u"application/json"_s;
         } else {

@@ -831,6 +831,10 @@ void TestHttpApi::batchAllOrNothing_data()
         << QByteArray("application/x-ndjson")
         << good + "\n{\"channel\":\"a\",\"type\":\"text/plain\",\"base64\":\"AA==\"}" << 409
         << u"type_conflict"_s;
+    QTest::addRow("json nested deeper than a single POST may") << QByteArray("application/x-ndjson")
+                                                               << good
+            + "\n{\"channel\":\"a\",\"json\":" + QByteArray(300, '[') + QByteArray(300, ']') + "}"
+                                                               << 400 << u"invalid_json"_s;
     QTest::addRow("bad channel id")
         << QByteArray("application/x-ndjson") << good + "\n{\"channel\":\"\",\"json\":1}" << 400
         << u"invalid_channel"_s;
