@@ -99,9 +99,15 @@ void addServerOptions(QCommandLineParser &parser)
         {u"tls-key"_s, Headless::tr("PEM private key (RSA or EC) of --tls-cert."),
          Headless::tr("file")},
         {u"allow-origin"_s,
-         Headless::tr("Origins whose web pages may read the API (CORS), comma-separated. "
-                      "Default: *."),
+         Headless::tr("Origins (scheme://host[:port]) whose web pages may post events, besides "
+                      "the server's own; with --read-token also read. Repeatable or "
+                      "comma-separated; * for any. Default: none."),
          Headless::tr("origins")},
+        {u"allow-host"_s,
+         Headless::tr("Host names to answer for besides localhost and this computer's names "
+                      "and addresses (a reverse proxy's public name). Repeatable or "
+                      "comma-separated; * for any. Default: none."),
+         Headless::tr("hosts")},
         {u"index-limit"_s,
          Headless::tr("Frames listed by GET /frame without from, to or limit. Default: %1.")
              .arg(d.indexLimit),
@@ -114,9 +120,18 @@ void addServerOptions(QCommandLineParser &parser)
          Headless::tr("Open HTTP connections at most; more get 503. Default: %1.")
              .arg(d.limits.maxConnections),
          Headless::tr("count")},
+        {u"max-connections-per-peer"_s,
+         Headless::tr("Open HTTP connections from one client address at most; more get 503. "
+                      "Default: %1.")
+             .arg(d.limits.maxConnectionsPerPeer),
+         Headless::tr("count")},
         {u"idle-timeout"_s,
          Headless::tr("Close connections idle this long (ms, or with a unit). Default: "
                       "30s."),
+         Headless::tr("duration")},
+        {u"header-timeout"_s,
+         Headless::tr("A request head must arrive whole this long after its first byte (ms, "
+                      "or with a unit); later gets 408. Default: 10s."),
          Headless::tr("duration")},
         {u"http-threads"_s, Headless::tr("Threads serving HTTP. Default: one per core."),
          Headless::tr("count")},
@@ -181,11 +196,16 @@ std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineP
     options.readToken = parser.value(u"read-token"_s).toUtf8();
     options.tlsCertificateFile = parser.value(u"tls-cert"_s);
     options.tlsKeyFile = parser.value(u"tls-key"_s);
-    if (parser.isSet(u"allow-origin"_s)) {
-        options.allowedOrigins.clear();
-        for (const QString &origin : parser.value(u"allow-origin"_s).split(u','))
-            options.allowedOrigins.append(origin.trimmed());
-    }
+    auto readList = [&](const QString &option) {
+        QStringList list;
+        for (const QString &value : parser.values(option)) {
+            for (const QString &item : value.split(u',', Qt::SkipEmptyParts))
+                list.append(item.trimmed());
+        }
+        return list;
+    };
+    options.allowedOrigins = readList(u"allow-origin"_s);
+    options.allowedHosts = readList(u"allow-host"_s);
 
     auto readCount = [&](const QString &option, auto *target, qint64 minimum) {
         if (!parser.isSet(option))
@@ -200,6 +220,8 @@ std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineP
         return invalid(u"index-limit"_s, parser.value(u"index-limit"_s));
     if (!readCount(u"max-connections"_s, &options.limits.maxConnections, 1))
         return invalid(u"max-connections"_s, parser.value(u"max-connections"_s));
+    if (!readCount(u"max-connections-per-peer"_s, &options.limits.maxConnectionsPerPeer, 1))
+        return invalid(u"max-connections-per-peer"_s, parser.value(u"max-connections-per-peer"_s));
     if (!readCount(u"http-threads"_s, &options.threads, 1))
         return invalid(u"http-threads"_s, parser.value(u"http-threads"_s));
     if (parser.isSet(u"max-body"_s)) {
@@ -208,11 +230,20 @@ std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineP
             return invalid(u"max-body"_s, parser.value(u"max-body"_s));
         options.limits.maxBody = bytes;
     }
-    if (parser.isSet(u"idle-timeout"_s)) {
-        const qint64 ms = Engine::parseDurationMs(parser.value(u"idle-timeout"_s));
+    auto readDuration = [&](const QString &option, int *target) {
+        if (!parser.isSet(option))
+            return true;
+        const qint64 ms = Engine::parseDurationMs(parser.value(option));
         if (ms <= 0 || ms > 24LL * 3600 * 1000)
-            return invalid(u"idle-timeout"_s, parser.value(u"idle-timeout"_s));
-        options.limits.idleTimeoutMs = int(ms);
+            return false;
+        *target = int(ms);
+        return true;
+    };
+    for (const auto &[option, target] :
+         {std::pair {u"idle-timeout"_s, &options.limits.idleTimeoutMs},
+          std::pair {u"header-timeout"_s, &options.limits.headerTimeoutMs}}) {
+        if (!readDuration(option, target))
+            return invalid(option, parser.value(option));
     }
     return options;
 }
@@ -243,7 +274,6 @@ int runHeadless(const QStringList &arguments)
         Console::err(u"syncstreamer: "_s + error + u'\n');
         return ExitUsage;
     }
-    options->frameDurationMs = config.frameDurationMs;
 
     Engine::FrameEngine engine(config);
     if (!engine.start(Engine::Threading::OwnThread, &error)) {

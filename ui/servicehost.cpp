@@ -101,7 +101,6 @@ private:
     void startServer()
     {
         Server::ServerOptions options = m_config.server;
-        options.frameDurationMs = m_config.engine.frameDurationMs;
         m_server = std::make_unique<Server::HttpServer>(m_engine.get(), options);
         QString error;
         if (!m_server->start(&error)) {

@@ -21,6 +21,9 @@ struct Event
     QString type; // MIME type without parameters
     QByteArray data; // the record's bytes
     std::optional<qint64> timestamp; // producer's timestamp (UNIX ms); none: receive time
+    // A timestamp outside the open frame becomes the receive time instead of refusing the
+    // event (items of a recorded TimeFrame posted again).
+    bool receiveTimeWhenOutside = false;
 };
 
 // What an accepted event became.

@@ -68,7 +68,7 @@ std::optional<IngestFailure> FrameBuilder::plan(const QList<Event> &events, qint
         const QString &type = event.type.isEmpty() ? defaultType() : event.type;
 
         IngestPlan::Placement placement;
-        if (event.timestamp) {
+        if (event.timestamp && (contains(*event.timestamp) || !event.receiveTimeWhenOutside)) {
             if (!contains(*event.timestamp)) {
                 return failure(
                     IngestError::OutsideOpenFrame,

@@ -40,17 +40,21 @@ void Api::handle(HttpRequest &&request, QHttpServerResponder &&responder, Guarde
 HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &responder,
                          GuardedSocket *socket, bool *streaming)
 {
+    // Before anything else: a name this server does not answer for (DNS rebinding) reads and
+    // writes nothing.
+    if (std::optional<HttpResponse> refused = m_context.access->checkHost(request))
+        return std::move(*refused);
     const Route route = Server::route(request.path);
     const QByteArray &method = request.method;
     if (route.endpoint == Endpoint::None) {
         if (method == "OPTIONS" && request.path == "*")
-            return m_context.access->preflight(request, "GET, HEAD, POST, OPTIONS");
+            return m_context.access->preflight(request, "GET, HEAD, POST, OPTIONS", true);
         return HttpResponse::error(
             404, "not_found",
             tr("There is nothing at %1.").arg(QString::fromUtf8(request.path.left(200))));
     }
     if (method == "OPTIONS")
-        return m_context.access->preflight(request, route.allowedMethods());
+        return m_context.access->preflight(request, route.allowedMethods(), route.isPost);
 
     auto methodNotAllowed = [&] {
         HttpResponse r = HttpResponse::error(405, "method_not_allowed",
@@ -64,11 +68,15 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
     if (route.isPost) {
         if (method != "POST")
             return methodNotAllowed();
+        HttpResponse r;
         if (std::optional<HttpResponse> refused = m_context.access->checkWrite(request))
-            return std::move(*refused);
-        if (route.endpoint == Endpoint::Ingest)
-            return m_ingest.single(request, route.channel);
-        return m_ingest.batch(request);
+            r = std::move(*refused);
+        else if (route.endpoint == Endpoint::Ingest)
+            r = m_ingest.single(request, route.channel);
+        else
+            r = m_ingest.batch(request);
+        m_context.access->addCorsHeaders(request, r, true);
+        return r;
     }
 
     if (method != "GET" && method != "HEAD")
@@ -133,7 +141,7 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
         }
         // CORS headers have to be in the stream's head.
         HttpResponse probe;
-        m_context.access->addCorsHeaders(request, probe);
+        m_context.access->addCorsHeaders(request, probe, false);
         m_feed->subscribe(new Reply(std::move(responder), socket, m_context.metrics),
                           std::move(channels), probe.headers);
         *streaming = true;
@@ -144,7 +152,7 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
     case Endpoint::Batch:
         break;
     }
-    m_context.access->addCorsHeaders(request, r);
+    m_context.access->addCorsHeaders(request, r, false);
     return r;
 }
 

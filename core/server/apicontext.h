@@ -11,6 +11,7 @@ namespace Server {
 
 class AccessPolicy;
 class ChannelRates;
+class PeerConnections;
 class ServerMetrics;
 
 // What every endpoint may use; owned by the HttpServer, shared by its worker threads (each
@@ -22,6 +23,7 @@ struct ApiContext
     ServerMetrics *metrics = nullptr;
     const AccessPolicy *access = nullptr;
     ChannelRates *rates = nullptr;
+    PeerConnections *peers = nullptr;
     qint64 startedAtMs = 0; // steady clock (GuardedSocket::steadyNowMs())
 };
 

@@ -6,7 +6,6 @@
 #include "router.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -27,16 +26,6 @@ BatchError batchError(QByteArray code, QString detail)
     return BatchError {400, std::move(code), std::move(detail)};
 }
 
-QByteArray compactJson(const QJsonValue &value)
-{
-    if (value.isObject())
-        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    if (value.isArray())
-        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
-    return wrapped.mid(1, wrapped.size() - 2);
-}
-
 } // namespace
 
 std::optional<BatchError> decodeTimeFrameBatch(const QByteArray &body,
@@ -48,7 +37,6 @@ std::optional<BatchError> decodeTimeFrameBatch(const QByteArray &body,
         return batchError("invalid_batch",
                           tr("The body is not a valid TimeFrame: %1").arg(view.error().message));
     out->events.reserve(view->itemCount());
-    out->timestamps.reserve(size_t(view->itemCount()));
     for (qsizetype c = 0; c < view->channelCount(); ++c) {
         const TimeFrame::FrameView::ChannelRecord &channel = view->channel(c);
         if (const QString problem = channelIdProblem(channel.id.toUtf8()); !problem.isEmpty())
@@ -61,8 +49,10 @@ std::optional<BatchError> decodeTimeFrameBatch(const QByteArray &body,
                 return batchError(
                     "invalid_json",
                     tr("Item %1 of channel \"%2\" is not valid JSON.").arg(i).arg(channel.id));
-            out->events.append(Engine::Event {channel.id, type, data.toByteArray(), std::nullopt});
-            out->timestamps.push_back(view->item(c, i).timestamp);
+            Engine::Event event {channel.id, type, data.toByteArray(), view->item(c, i).timestamp};
+            // A recorded frame may be posted again: its times outside the open frame give way.
+            event.receiveTimeWhenOutside = true;
+            out->events.append(std::move(event));
             out->payloadBytes += data.size();
         }
     }
@@ -117,7 +107,11 @@ std::optional<BatchError> decodeNdjsonBatch(const QByteArray &body, DecodedBatch
         QByteArray data;
         QString type = typeValue.toString().section(u';', 0, 0).trimmed().toLower();
         if (hasJson) {
-            data = compactJson(object.value("json"_L1));
+            // The value's bytes as sent, as a single POST keeps its body.
+            const std::optional<QByteArrayView> raw = Json::rawMember(line, u"json");
+            if (!raw)
+                return lineError("invalid_json", tr("\"json\" is not valid JSON."));
+            data = raw->toByteArray();
             if (type.isEmpty())
                 type = u"application/json"_s;
         } else {
@@ -135,19 +129,9 @@ std::optional<BatchError> decodeNdjsonBatch(const QByteArray &body, DecodedBatch
                 return lineError("invalid_json", tr("the data of a JSON type is not valid JSON."));
         }
         out->payloadBytes += data.size();
-        out->events.append(Engine::Event {channelId, type, std::move(data), std::nullopt});
-        out->timestamps.push_back(timestamp);
+        out->events.append(Engine::Event {channelId, type, std::move(data), timestamp});
     }
     return std::nullopt;
-}
-
-void applyOpenFrame(DecodedBatch &batch, qint64 openStart, qint64 openEnd)
-{
-    for (qsizetype i = 0; i < batch.events.size(); ++i) {
-        const std::optional<qint64> &ts = batch.timestamps[size_t(i)];
-        batch.events[i].timestamp =
-            ts && *ts >= openStart && *ts < openEnd ? ts : std::optional<qint64>();
-    }
 }
 
 } // namespace Server

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <optional>
-#include <vector>
 
 namespace TimeFrame {
 enum class Layout;
@@ -16,12 +15,10 @@ enum class Layout;
 
 namespace Server {
 
-// The events of one POST /batch body, before the open frame's bounds decide which producer
-// timestamps are kept.
+// The events of one POST /batch body; the engine judges their timestamps.
 struct DecodedBatch
 {
     QList<Engine::Event> events;
-    std::vector<std::optional<qint64>> timestamps; // as given, one per event
     qint64 payloadBytes = 0;
 };
 
@@ -32,16 +29,15 @@ struct BatchError
     QString detail;
 };
 
-// A TimeFrame body: items keep their channel, type and timestamp. JSON-typed items must parse.
+// A TimeFrame body: items keep their channel, type and timestamp (one outside the open frame
+// gives way to the receive time). JSON-typed items must parse.
 // With no layout given the layout is guessed from the metadata.
 std::optional<BatchError> decodeTimeFrameBatch(const QByteArray &body,
                                                std::optional<TimeFrame::Layout> layout,
                                                DecodedBatch *out);
 
 // NDJSON: one {"channel","type","ts","json"|"base64"} object per line; empty lines are skipped.
+// The bytes of "json" are kept as sent.
 std::optional<BatchError> decodeNdjsonBatch(const QByteArray &body, DecodedBatch *out);
-
-// Keeps each given timestamp that lies in [openStart, openEnd); the others become receive time.
-void applyOpenFrame(DecodedBatch &batch, qint64 openStart, qint64 openEnd);
 
 } // namespace Server

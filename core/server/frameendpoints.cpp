@@ -98,9 +98,10 @@ void appendFrameSummary(QByteArray &out, const Engine::FrameSummary &f)
     Json::appendNumber(out, f.startAt);
     out.append(",\"endAt\":");
     Json::appendNumber(out, f.endAt);
-    out.append(",\"id\":");
+    // A string, as the format's documentation and the original server give it.
+    out.append(",\"id\":\"");
     Json::appendNumber(out, f.id);
-    out.append(",\"channels\":");
+    out.append("\",\"channels\":");
     Json::appendNumber(out, f.channels);
     out.append(",\"items\":");
     Json::appendNumber(out, f.items);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "guard.h"
 
+#include "peerconnections.h"
 #include "servermetrics.h"
 
 #include <QCoreApplication>
@@ -71,11 +72,14 @@ qint64 GuardedSocket::steadyNowMs()
 }
 
 GuardedSocket::GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, ServerMetrics *metrics,
-                             std::optional<RequestParser::Failure> refuseAtOnce, QObject *parent)
+                             std::optional<RequestParser::Failure> refuseAtOnce,
+                             PeerConnections *admittedBy, QObject *parent)
     : QTcpSocket(parent)
     , m_wire(wire)
     , m_limits(limits)
     , m_metrics(metrics)
+    , m_admittedBy(admittedBy)
+    , m_peer(wire->peerAddress())
     , m_parser(limits)
 {
     m_wire->setParent(this);
@@ -114,6 +118,8 @@ GuardedSocket::~GuardedSocket()
     setSocketState(QAbstractSocket::UnconnectedState);
     if (m_metrics)
         m_metrics->connectionClosed();
+    if (m_admittedBy)
+        m_admittedBy->close(m_peer);
 }
 
 qint64 GuardedSocket::bytesAvailable() const
@@ -213,12 +219,15 @@ void GuardedSocket::processInput()
         if (backlog() > kHighWater)
             return;
         if (m_wire->bytesAvailable() > 0) {
+            const qsizetype before = m_in.size() - m_inPos;
             if (m_inPos == m_in.size()) {
                 m_in = m_wire->readAll();
                 m_inPos = 0;
             } else {
                 m_in.append(m_wire->readAll());
             }
+            if (m_bodyStartMs != 0)
+                m_bodyBytes += m_in.size() - m_inPos - before;
         }
         qsizetype consumed = 0;
         const RequestParser::Result result =
@@ -231,6 +240,7 @@ void GuardedSocket::processInput()
             m_in.remove(0, m_inPos);
             m_inPos = 0;
         }
+        trackDeadlines();
         switch (result) {
         case RequestParser::Result::NeedMore:
             if (m_parser.wantsContinue()) {
@@ -250,12 +260,28 @@ void GuardedSocket::processInput()
     }
 }
 
+void GuardedSocket::trackDeadlines()
+{
+    // The head's deadline runs from its first byte, the body's rate from the head's end.
+    if (!m_parser.inHead())
+        m_headStartMs = 0;
+    else if (m_headStartMs == 0)
+        m_headStartMs = steadyNowMs();
+    if (!m_parser.inBody()) {
+        m_bodyStartMs = 0;
+    } else if (m_bodyStartMs == 0) {
+        m_bodyStartMs = steadyNowMs();
+        m_bodyBytes = 0;
+    }
+}
+
 void GuardedSocket::admit(HttpRequest &&request)
 {
     m_busy = true;
     m_streaming = false;
     m_keepAlive = request.keepAlive && !m_refusal;
     request.peer = m_wire->peerAddress();
+    request.localPort = m_wire->localPort();
     request.encrypted = !m_plain;
     m_admittedPos = 0;
     if (m_refusal) {
@@ -365,6 +391,7 @@ void GuardedSocket::shutdownWrite()
     // Half-close: the client gets the end of the answer, and whatever it still sends is read
     // and dropped until it closes, so no reset destroys the answer in flight.
     m_lingering = true;
+    m_lingerSinceMs = steadyNowMs();
     ::shutdown(int(m_wire->socketDescriptor()), SHUT_WR);
     touch();
     drain();
@@ -418,7 +445,9 @@ void GuardedSocket::checkTimeouts(qint64 nowMs)
         return;
     const qint64 idle = nowMs - m_lastActivity;
     if (m_lingering) {
-        if (idle > qMin<qint64>(kLingerMs, m_limits.idleTimeoutMs))
+        // Bounded however the client dribbles: a refused peer does not keep its socket.
+        if (idle > qMin<qint64>(kLingerMs, m_limits.idleTimeoutMs)
+            || nowMs - m_lingerSinceMs > kLingerMs)
             abortNow();
         return;
     }
@@ -426,6 +455,25 @@ void GuardedSocket::checkTimeouts(qint64 nowMs)
         if (idle > m_limits.idleTimeoutMs)
             abortNow();
         return;
+    }
+    if (!m_busy && !m_closing) {
+        // Every byte resets the idle time; these deadlines hold however the bytes trickle.
+        if (m_headStartMs != 0 && nowMs - m_headStartMs >= m_limits.headerTimeoutMs) {
+            timeOut(QCoreApplication::translate("Server::GuardedSocket",
+                                                "The request head did not arrive whole within "
+                                                "%1 ms.")
+                        .arg(m_limits.headerTimeoutMs));
+            return;
+        }
+        const qint64 bodyMs = m_bodyStartMs != 0 ? nowMs - m_bodyStartMs : 0;
+        if (bodyMs >= m_limits.bodyGraceMs
+            && m_bodyBytes * 1000 < m_limits.minBodyBytesPerSecond * bodyMs) {
+            timeOut(QCoreApplication::translate("Server::GuardedSocket",
+                                                "The request body arrived slower than %1 bytes "
+                                                "per second.")
+                        .arg(m_limits.minBodyBytesPerSecond));
+            return;
+        }
     }
     if (idle < m_limits.idleTimeoutMs)
         return;
@@ -436,18 +484,23 @@ void GuardedSocket::checkTimeouts(qint64 nowMs)
         return;
     }
     if (m_parser.inRequest()) {
-        RequestParser::Failure timeout;
-        timeout.status = 408;
-        timeout.error = "request_timeout";
-        timeout.detail = QCoreApplication::translate("Server::GuardedSocket",
-                                                     "The request did not arrive within %1 ms.")
-                             .arg(m_limits.idleTimeoutMs);
-        refuse(timeout);
+        timeOut(QCoreApplication::translate("Server::GuardedSocket",
+                                            "The request did not arrive within %1 ms.")
+                    .arg(m_limits.idleTimeoutMs));
         return;
     }
     m_wire->disconnectFromHost();
     if (m_wire->state() == QAbstractSocket::UnconnectedState)
         onWireGone();
+}
+
+void GuardedSocket::timeOut(const QString &detail)
+{
+    RequestParser::Failure timeout;
+    timeout.status = 408;
+    timeout.error = "request_timeout";
+    timeout.detail = detail;
+    refuse(timeout);
 }
 
 } // namespace Server

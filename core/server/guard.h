@@ -12,6 +12,7 @@
 
 namespace Server {
 
+class PeerConnections;
 class ServerMetrics;
 
 // The admission guard in front of QHttpServer (docs/DECISIONS.md, "HTTP"). It owns the
@@ -33,9 +34,11 @@ class GuardedSocket final : public QTcpSocket
     Q_OBJECT
 public:
     // Takes ownership of `wire`, which must be connected (and, for TLS, encrypted). A refusal
-    // given here (the connection cap) is the only answer the connection gets.
+    // given here (a connection cap) is the only answer the connection gets. `admittedBy`: the
+    // count the connection was admitted in, released when it ends (none for a refused one).
     GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, ServerMetrics *metrics,
-                  std::optional<RequestParser::Failure> refuseAtOnce, QObject *parent);
+                  std::optional<RequestParser::Failure> refuseAtOnce, PeerConnections *admittedBy,
+                  QObject *parent);
     ~GuardedSocket() override;
 
     // The head of the request QHttpServer is handed now, as the guard read it (no body).
@@ -86,10 +89,14 @@ private:
     void discard();
     void abortNow();
     void touch() { m_lastActivity = steadyNowMs(); }
+    void trackDeadlines();
+    void timeOut(const QString &detail);
 
     QTcpSocket *m_wire;
     const ServerLimits &m_limits;
     ServerMetrics *m_metrics;
+    PeerConnections *m_admittedBy;
+    QHostAddress m_peer;
     RequestParser m_parser;
     QByteArray m_in; // read from the client, not yet parsed
     qsizetype m_inPos = 0;
@@ -112,6 +119,10 @@ private:
     qint64 m_discardRemaining = 0;
     qint64 m_drainBudget = 0;
     qint64 m_lastActivity = 0;
+    qint64 m_headStartMs = 0; // the head in progress began; 0: none
+    qint64 m_bodyStartMs = 0; // the body in progress began; 0: none
+    qint64 m_bodyBytes = 0; // read from the client since then
+    qint64 m_lingerSinceMs = 0;
 };
 
 } // namespace Server

@@ -22,6 +22,7 @@ struct HttpRequest
     bool keepAlive = true; // false: the connection closes after the response
     bool hasBody = false; // a Content-Length or chunked body was declared
     QHostAddress peer; // the client's address
+    quint16 localPort = 0; // the server's port the request arrived on
     bool encrypted = false; // arrived over TLS
     QList<std::pair<QByteArray, QByteArray>> headers; // names in lower case, values trimmed
     QByteArray body;

@@ -5,6 +5,7 @@
 #include "channelrates.h"
 #include "engine/engineapi.h"
 #include "guard.h"
+#include "peerconnections.h"
 #include "servermetrics.h"
 #include "webfiles.h"
 #include "worker.h"
@@ -20,6 +21,7 @@
 
 #include <future>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace Server {
@@ -29,6 +31,17 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Server::HttpServer", text);
+}
+
+// Every connection is a descriptor: the soft limit (often 1024) would otherwise end accepting
+// long before --max-connections.
+void raiseDescriptorLimit()
+{
+    rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
 }
 
 std::optional<QSslConfiguration> loadTls(const ServerOptions &options, QString *error)
@@ -72,16 +85,15 @@ HttpServer::HttpServer(Engine::EngineApi *engine, ServerOptions options, QObject
     : QObject(parent)
     , m_metrics(std::make_unique<ServerMetrics>())
     , m_rates(std::make_unique<ChannelRates>())
+    , m_peers(std::make_unique<PeerConnections>())
 {
     syncstreamerInitWebResources();
     webFile("/"); // reads and hashes the web player's files now, not on the first request
-    m_access = std::make_unique<AccessPolicy>(options.writeToken, options.readToken,
-                                              options.allowedOrigins);
     m_context.engine = engine;
     m_context.options = std::move(options);
     m_context.metrics = m_metrics.get();
-    m_context.access = m_access.get();
     m_context.rates = m_rates.get();
+    m_context.peers = m_peers.get();
 }
 
 HttpServer::~HttpServer()
@@ -112,6 +124,12 @@ bool HttpServer::start(QString *error)
             return false;
     }
 
+    // This machine's names and addresses as they are now: the Host check's list.
+    m_access = std::make_unique<AccessPolicy>(options.writeToken, options.readToken,
+                                              options.allowedOrigins, options.allowedHosts,
+                                              AccessPolicy::localNames());
+    m_context.access = m_access.get();
+    raiseDescriptorLimit();
     m_context.startedAtMs = GuardedSocket::steadyNowMs();
     // Statistics that must count each event once, not once per worker: run in the engine's
     // thread, guarded by their own atomics and lock.

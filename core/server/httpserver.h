@@ -18,6 +18,7 @@ namespace Server {
 
 class AccessPolicy;
 class ChannelRates;
+class PeerConnections;
 class ServerMetrics;
 class Worker;
 
@@ -46,6 +47,7 @@ private:
     std::unique_ptr<ServerMetrics> m_metrics;
     std::unique_ptr<AccessPolicy> m_access;
     std::unique_ptr<ChannelRates> m_rates;
+    std::unique_ptr<PeerConnections> m_peers;
     // Joined, not only waited for: Qt 6.4's QThread runs detached, so QThread::wait() returns
     // before the thread's own exit (its thread-specific data) is done, and a process that ends
     // right after stop() raced with it (AddressSanitizer reported a double free there).

@@ -8,7 +8,6 @@
 #include "servermetrics.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 
 using namespace Qt::StringLiterals;
 
@@ -114,18 +113,6 @@ HttpResponse IngestEndpoints::single(const HttpRequest &request, const QByteArra
     return r;
 }
 
-std::pair<qint64, qint64> IngestEndpoints::openFrameBounds() const
-{
-    const qint64 duration = qMax<qint64>(1, m_context.options.frameDurationMs);
-    const Engine::Status status = m_context.engine->status();
-    qint64 start = status.openFrameId;
-    if (start == 0) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        start = now - now % duration;
-    }
-    return {start, status.openFrameEndAt > start ? status.openFrameEndAt : start + duration};
-}
-
 HttpResponse IngestEndpoints::batch(const HttpRequest &request)
 {
     bool given = false;
@@ -154,15 +141,7 @@ HttpResponse IngestEndpoints::batch(const HttpRequest &request)
 
     Engine::IngestResult result;
     if (!decoded.events.isEmpty()) {
-        // The open frame may turn over between reading its bounds and ingesting: then the
-        // bounds are read again, once.
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            const auto [start, end] = openFrameBounds();
-            applyOpenFrame(decoded, start, end);
-            result = m_context.engine->ingest(decoded.events);
-            if (result.ok() || result.failure->error != Engine::IngestError::OutsideOpenFrame)
-                break;
-        }
+        result = m_context.engine->ingest(decoded.events);
         if (!result.ok()) {
             HttpResponse r = failureResponse(*result.failure);
             if (result.failure->index >= 0) {

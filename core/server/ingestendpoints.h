@@ -23,9 +23,6 @@ public:
     static HttpResponse failureResponse(const Engine::IngestFailure &failure);
 
 private:
-    // The open frame as [start, end), from the engine's status and the frame duration.
-    std::pair<qint64, qint64> openFrameBounds() const;
-
     const ApiContext &m_context;
 };
 

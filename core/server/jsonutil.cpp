@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonutil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QString>
 
 namespace Server::Json {
@@ -12,9 +14,13 @@ constexpr int kMaxDepth = 256;
 class Validator
 {
 public:
-    explicit Validator(QByteArrayView text)
+    // members: where given, the raw key (quotes included) and value of each member of a
+    // top-level object, in order.
+    explicit Validator(QByteArrayView text,
+                       QList<std::pair<QByteArrayView, QByteArrayView>> *members = nullptr)
         : m_p(reinterpret_cast<const uchar *>(text.data()))
         , m_end(m_p + text.size())
+        , m_members(members)
     { }
 
     bool document()
@@ -143,15 +149,20 @@ private:
             return true;
         }
         for (;;) {
+            const uchar *key = m_p;
             if (m_p == m_end || *m_p != '"' || !string())
                 return false;
+            const uchar *keyEnd = m_p;
             whitespace();
             if (m_p == m_end || *m_p != ':')
                 return false;
             ++m_p;
             whitespace();
+            const uchar *valueStart = m_p;
             if (!value(depth))
                 return false;
+            if (m_members && depth == 1)
+                m_members->append({span(key, keyEnd), span(valueStart, m_p)});
             whitespace();
             if (m_p == m_end)
                 return false;
@@ -191,8 +202,14 @@ private:
         }
     }
 
+    static QByteArrayView span(const uchar *begin, const uchar *end)
+    {
+        return QByteArrayView(reinterpret_cast<const char *>(begin), end - begin);
+    }
+
     const uchar *m_p;
     const uchar *m_end;
+    QList<std::pair<QByteArrayView, QByteArrayView>> *m_members;
 };
 
 } // namespace
@@ -259,6 +276,25 @@ void appendNumber(QByteArray &out, qint64 value)
 bool isValid(QByteArrayView text)
 {
     return text.isValidUtf8() && Validator(text).document();
+}
+
+std::optional<QByteArrayView> rawMember(QByteArrayView object, QStringView key)
+{
+    QList<std::pair<QByteArrayView, QByteArrayView>> members;
+    if (!object.isValidUtf8() || !Validator(object, &members).document())
+        return std::nullopt;
+    std::optional<QByteArrayView> found;
+    const QByteArray plain = '"' + key.toUtf8() + '"';
+    for (const auto &[rawKey, value] : members) {
+        // A key with escapes is compared as the text it stands for.
+        const bool same = rawKey.contains('\\')
+            ? QJsonDocument::fromJson('[' + rawKey.toByteArray() + ']').array().at(0).toString()
+                == key
+            : rawKey == plain;
+        if (same)
+            found = value; // the last one, as QJsonDocument keeps it
+    }
+    return found;
 }
 
 bool isJsonType(QByteArrayView mimeType)

@@ -5,6 +5,8 @@
 #include <QByteArrayView>
 #include <QStringView>
 
+#include <optional>
+
 // Small, allocation-free JSON pieces for the hot paths of the HTTP API, where building a
 // QJsonDocument per request or per event would cost more than the rest of the work.
 namespace Server::Json {
@@ -17,6 +19,11 @@ void appendNumber(QByteArray &out, qint64 value);
 // True where the bytes are exactly one JSON value (RFC 8259, any type at the top, surrounding
 // whitespace allowed) in valid UTF-8, nested at most 256 deep.
 bool isValid(QByteArrayView text);
+
+// The bytes of the value of the member `key` of a top-level JSON object, exactly as they stand
+// in `object` (the last one where the key repeats); nullopt where `object` is not a valid JSON
+// object (as isValid()) or has no such member.
+std::optional<QByteArrayView> rawMember(QByteArrayView object, QStringView key);
 
 // "application/json" and any "+json" type (RFC 6839): bodies of such channels must parse.
 bool isJsonType(QByteArrayView mimeType);

@@ -42,6 +42,14 @@ public:
 
     // A request has begun (its first byte arrived) but is not complete.
     bool inRequest() const { return m_state != State::Idle; }
+    // The head has begun and is not complete.
+    bool inHead() const { return m_state == State::Head; }
+    // The head is complete and the body is still arriving.
+    bool inBody() const
+    {
+        return m_state == State::Body || m_state == State::ChunkSize || m_state == State::ChunkData
+            || m_state == State::ChunkDataEnd || m_state == State::Trailers;
+    }
     // The head is complete and the client waits for "100 Continue" before sending the body.
     bool wantsContinue() const { return m_wantsContinue; }
     void continueSent() { m_wantsContinue = false; }

@@ -16,7 +16,12 @@ struct ServerLimits
     int maxHeaders = 100; // header lines: 431 beyond
     qint64 maxBody = kDefaultMaxBody; // decoded body bytes: 413 beyond
     int idleTimeoutMs = 30'000; // a connection with nothing in flight closes after this
+    int headerTimeoutMs = 10'000; // from a head's first byte to its end: 408 beyond
+    // A body slower than this on average, once bodyGraceMs have passed since the head: 408.
+    qint64 minBodyBytesPerSecond = 1024;
+    int bodyGraceMs = 10'000;
     int maxConnections = 1024; // over all worker threads: 503 beyond
+    int maxConnectionsPerPeer = 64; // from one client address: 503 beyond
     qint64 maxSubscriberBacklog = qint64(4) << 20; // unsent live-feed bytes before a drop
 };
 

@@ -21,10 +21,13 @@ struct ServerOptions
     int threads = 0; // worker threads; 0: one per core
     ServerLimits limits;
     int indexLimit = kDefaultIndexLimit; // frames listed by GET /frame without a selection
-    qint64 frameDurationMs = 10'000; // the engine's frame duration, for batch timestamps
     QByteArray writeToken; // required as a Bearer token on POST when set
     QByteArray readToken; // required on reads when set
-    QStringList allowedOrigins {QStringLiteral("*")}; // CORS
+    // Origins (scheme://host[:port]) whose web pages may post, besides the server's own; "*":
+    // any. With --read-token, also those whose pages may read.
+    QStringList allowedOrigins;
+    // Host header names served besides localhost, this machine's names and addresses; "*": any.
+    QStringList allowedHosts;
     QString tlsCertificateFile; // PEM; both set: HTTPS only
     QString tlsKeyFile;
 };

@@ -5,6 +5,7 @@
 #include "engine/engineapi.h"
 #include "guard.h"
 #include "livefeed.h"
+#include "peerconnections.h"
 #include "reply.h"
 #include "servermetrics.h"
 
@@ -39,15 +40,26 @@ public:
         std::optional<RequestParser::Failure> refusal;
         ServerMetrics *metrics = m_context.metrics;
         const ServerLimits &limits = m_context.options.limits;
-        if (metrics && metrics->connections() >= limits.maxConnections) {
-            metrics->connectionRefused();
+        // A refused connection gets its 503 and closes; it is not counted, so refusals never
+        // take the places of admitted connections.
+        const PeerConnections::Admission admission = m_context.peers->tryOpen(
+            wire->peerAddress(), limits.maxConnections, limits.maxConnectionsPerPeer);
+        if (admission != PeerConnections::Admission::Admitted) {
+            if (metrics)
+                metrics->connectionRefused();
             refusal = RequestParser::Failure {
                 503, "too_many_connections",
-                QCoreApplication::translate("Server::Worker",
-                                            "The server has reached its connection limit."),
+                admission == PeerConnections::Admission::ServerFull
+                    ? QCoreApplication::translate("Server::Worker",
+                                                  "The server has reached its connection limit.")
+                    : QCoreApplication::translate("Server::Worker",
+                                                  "This address has %1 connections open "
+                                                  "already; close one first.")
+                          .arg(limits.maxConnectionsPerPeer),
                 -1};
         }
-        return new GuardedSocket(wire, limits, metrics, std::move(refusal), this);
+        PeerConnections *admittedBy = refusal ? nullptr : m_context.peers;
+        return new GuardedSocket(wire, limits, metrics, std::move(refusal), admittedBy, this);
     }
 
 private:
@@ -117,7 +129,8 @@ void Worker::setUp()
     m_http = std::make_unique<ApiServer>(m_context, m_api.get());
     m_sweep = new QTimer(this);
     // Often enough that a timeout is late by at most a quarter of itself.
-    m_sweep->setInterval(qBound(50, m_context.options.limits.idleTimeoutMs / 4, 1000));
+    const ServerLimits &limits = m_context.options.limits;
+    m_sweep->setInterval(qBound(50, qMin(limits.idleTimeoutMs, limits.headerTimeoutMs) / 4, 1000));
     connect(m_sweep, &QTimer::timeout, this, &Worker::checkTimeouts);
     m_sweep->start();
 }
@@ -145,6 +158,8 @@ QTcpServer *Worker::makeListener()
         listener = new GuardingListener<QTcpServer>(m_context, nullptr);
     }
     listener->setMaxPendingConnections(m_context.options.limits.maxConnections);
+    // A burst of connections waits in the kernel instead of being dropped.
+    listener->setListenBacklogSize(m_context.options.limits.maxConnections);
     return listener;
 }
 

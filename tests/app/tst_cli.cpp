@@ -529,7 +529,7 @@ void tst_Cli::headlessStopArchivesOpenFrame()
     QCOMPARE(status, 200);
     QJsonObject listed;
     for (const QJsonValue &entry : index) {
-        if (entry["id"_L1].toInteger() == frameId)
+        if (entry["id"_L1].toString().toLongLong() == frameId)
             listed = entry.toObject();
     }
     QVERIFY2(!listed.isEmpty(), QJsonDocument(index).toJson().constData());

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void typeConflictNamesBothTypes();
+    void receiveTimeWhenOutside();
     void batchIsAllOrNothing();
     void decodesToWhatWasAdded_data();
     void decodesToWhatWasAdded();
@@ -112,6 +113,24 @@ void TestFrameBuilder::refusals()
     QCOMPARE(failure->error, error);
     QCOMPARE(failure->index, 0);
     QVERIFY2(failure->message.contains(messagePart), qPrintable(failure->message));
+}
+
+void TestFrameBuilder::receiveTimeWhenOutside()
+{
+    // Where the event says so, a time outside the frame gives way to the receive time; one
+    // inside is kept.
+    FrameBuilder builder(10000, 20000);
+    QList<Event> events {makeEvent(u"a"_s, u"text/plain"_s, "x", 5000),
+                         makeEvent(u"a"_s, u"text/plain"_s, "y", 12000)};
+    for (Event &e : events)
+        e.receiveTimeWhenOutside = true;
+    IngestPlan plan;
+    QVERIFY(!builder.plan(events, 15000, &plan));
+    builder.apply(plan, events);
+    const auto frame = TimeFrame::decode(*builder.encode(TimeFrame::Layout::Documented));
+    QVERIFY(frame);
+    QCOMPARE(frame->channels[0].items.value(0).timestamp, 15000);
+    QCOMPARE(frame->channels[0].items.value(1).timestamp, 12000);
 }
 
 void TestFrameBuilder::typeConflictNamesBothTypes()

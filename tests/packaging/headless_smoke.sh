@@ -40,7 +40,7 @@ run
 found=$( (http GET "$base/channels"; http GET "$base/frame") | tr -d '\n')
 if [[ $found != *smoke-TERM* || $found != *smoke-INT* ]]; then
     # Finished frames list no channel names; decode the newest frames to look.
-    for id in $(http GET "$base/frame" | grep -o '"id":[0-9]*' | cut -d: -f2); do
+    for id in $(http GET "$base/frame" | grep -o '"id":"[0-9]*"' | cut -d'"' -f4); do
         http GET "$base/$id" -o "$WORK/f.tf"
         found+=$("$exe" inspect "$WORK/f.tf")
     done

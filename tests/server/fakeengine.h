@@ -53,8 +53,7 @@ public:
                     return result;
                 }
                 types.insert(e.channel, e.type);
-                if (e.timestamp
-                    && (*e.timestamp < m_open.startAt || *e.timestamp >= m_open.endAt)) {
+                if (e.timestamp && !e.receiveTimeWhenOutside && !inOpen(*e.timestamp)) {
                     result.failure = Engine::IngestFailure {Engine::IngestError::OutsideOpenFrame,
                                                             QStringLiteral("outside"), i};
                     return result;
@@ -63,7 +62,7 @@ public:
             const qint64 now =
                 qBound(m_open.startAt, QDateTime::currentMSecsSinceEpoch(), m_open.endAt - 1);
             for (const Engine::Event &e : events) {
-                const qint64 ts = e.timestamp.value_or(now);
+                const qint64 ts = e.timestamp && inOpen(*e.timestamp) ? *e.timestamp : now;
                 channel(e.channel, e.type).items.append(TimeFrame::Item {ts, e.data});
                 result.acks.append(Engine::Ack {e.channel, m_open.startAt, ts});
                 live.append(Engine::LiveEvent {e.channel, e.type, ts, m_open.startAt, e.data});
@@ -169,6 +168,8 @@ private:
         m_open.channels.append(TimeFrame::Channel {id, type, {}});
         return m_open.channels.back();
     }
+
+    bool inOpen(qint64 t) const { return t >= m_open.startAt && t < m_open.endAt; }
 
     mutable QMutex m_mutex;
     const qint64 m_duration;

@@ -25,7 +25,6 @@ struct TestServer
         options.bindAddress = QHostAddress::LocalHost;
         options.port = 0;
         options.threads = options.threads > 0 ? options.threads : 2;
-        options.frameDurationMs = frameDurationMs;
         server = std::make_unique<Server::HttpServer>(engine.get(), std::move(options));
         QString error;
         started = server->start(&error);

@@ -84,7 +84,7 @@ void TestApiDoc::initTestCase()
     for (int i = 0; i < 200 && frame == 0; ++i) {
         for (const QJsonValue &v : send(nam, "GET", QUrl(base + u"/frame"_s)).array()) {
             if (v["items"_L1].toInt() > 0)
-                frame = v["id"_L1].toInteger();
+                frame = v["id"_L1].toString().toLongLong();
         }
         if (frame == 0)
             QTest::qWait(50);

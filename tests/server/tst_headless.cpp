@@ -21,6 +21,7 @@ private Q_SLOTS:
     void liveEventsFromTheEngine();
     void referenceLayout();
     void portAndTokenFromEnvironment();
+    void originsAndHostsFromTheCommandLine();
     void badOptionsAreRefused_data();
     void badOptionsAreRefused();
     void gigabyteUploadKeepsMemorySmall();
@@ -49,11 +50,27 @@ private:
 void TestHeadless::helpDocumentsOptions_data()
 {
     QTest::addColumn<QString>("option");
-    for (const char *option :
-         {"--headless", "--port", "--bind", "--token ", "--token-file", "--read-token",
-          "--tls-cert", "--tls-key", "--allow-origin", "--index-limit", "--max-body",
-          "--max-connections", "--idle-timeout", "--http-threads", "--frame-duration", "--data-dir",
-          "--layout", "--fsync"})
+    for (const char *option : {"--headless",
+                               "--port",
+                               "--bind",
+                               "--token ",
+                               "--token-file",
+                               "--read-token",
+                               "--tls-cert",
+                               "--tls-key",
+                               "--allow-origin",
+                               "--allow-host",
+                               "--index-limit",
+                               "--max-body",
+                               "--max-connections ",
+                               "--max-connections-per-peer",
+                               "--idle-timeout",
+                               "--header-timeout",
+                               "--http-threads",
+                               "--frame-duration",
+                               "--data-dir",
+                               "--layout",
+                               "--fsync"})
         QTest::addRow("%s", option) << QString::fromLatin1(option);
 }
 
@@ -90,7 +107,7 @@ void TestHeadless::ingestToFinishedFrame()
 
     const QJsonObject entry = waitForFilledFrame(p);
     QVERIFY(!entry.isEmpty());
-    const qint64 id = entry["id"_L1].toInteger();
+    const qint64 id = entry["id"_L1].toString().toLongLong();
     const Answer frame = send(m_nam, "GET", url(p, u"/"_s + QString::number(id)));
     QCOMPARE(frame.status, 200);
     QCOMPARE(frame.header("Content-Length").toLongLong(), entry["size"_L1].toInteger());
@@ -148,8 +165,8 @@ void TestHeadless::referenceLayout()
              200);
     const QJsonObject entry = waitForFilledFrame(p);
     QVERIFY(!entry.isEmpty());
-    const Answer frame =
-        send(m_nam, "GET", url(p, u"/"_s + QString::number(entry["id"_L1].toInteger())));
+    const Answer frame = send(
+        m_nam, "GET", url(p, u"/"_s + QString::number(entry["id"_L1].toString().toLongLong())));
     QCOMPARE(frame.status, 200);
     const auto guess = TimeFrame::guessLayout(frame.body);
     QVERIFY(guess.ok());
@@ -183,6 +200,36 @@ void TestHeadless::portAndTokenFromEnvironment()
     QVERIFY(q.port() != 0);
 }
 
+void TestHeadless::originsAndHostsFromTheCommandLine()
+{
+    HeadlessProcess p;
+    QVERIFY2(p.start({u"--allow-origin"_s, u"https://a.example, https://b.example"_s,
+                      u"--allow-origin"_s, u"https://c.example"_s, u"--allow-host"_s,
+                      u"frames.example.org"_s}),
+             p.output().constData());
+    auto postFrom = [&](const QByteArray &origin) {
+        return send(m_nam, "POST", url(p, u"/channel/door"_s), "x",
+                    {{"Content-Type", "text/plain"}, {"Origin", origin}})
+            .status;
+    };
+    QCOMPARE(postFrom("https://b.example"), 200);
+    QCOMPARE(postFrom("https://c.example"), 200);
+    QCOMPARE(postFrom("https://evil.example"), 403);
+    QCOMPARE(postFrom("http://127.0.0.1:" + QByteArray::number(p.port())), 200);
+
+    for (const auto &[host, status] : {std::pair {QByteArray("frames.example.org"), 200},
+                                       std::pair {QByteArray("evil.example"), 421}}) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, p.port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /frame HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        QByteArray pending;
+        const QList<RawResponse> got = readResponses(socket, pending, 1);
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got[0].status, status);
+    }
+}
+
 void TestHeadless::badOptionsAreRefused_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -195,6 +242,10 @@ void TestHeadless::badOptionsAreRefused_data()
         << QStringList {u"--frame-duration"_s, u"soon"_s} << u"--frame-duration"_s;
     QTest::addRow("token-file") << QStringList {u"--token-file"_s, u"/nonexistent/token"_s}
                                 << u"--token-file"_s;
+    QTest::addRow("header-timeout")
+        << QStringList {u"--header-timeout"_s, u"never"_s} << u"--header-timeout"_s;
+    QTest::addRow("max-connections-per-peer")
+        << QStringList {u"--max-connections-per-peer"_s, u"0"_s} << u"--max-connections-per-peer"_s;
     QTest::addRow("tls without key")
         << QStringList {u"--tls-cert"_s, u"/nonexistent.pem"_s} << u"--tls-key"_s;
 }
@@ -219,10 +270,10 @@ void TestHeadless::gigabyteUploadKeepsMemorySmall()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, p.port());
     QVERIFY(socket.waitForConnected(5000));
-    socket.write(
-        "POST /channel/huge HTTP/1.1\r\nHost: t\r\nContent-Type: application/octet-stream\r\n"
-        "Content-Length: "
-        + QByteArray::number(total) + "\r\n\r\n");
+    socket.write("POST /channel/huge HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                 "application/octet-stream\r\n"
+                 "Content-Length: "
+                 + QByteArray::number(total) + "\r\n\r\n");
     // Streamed from a 1 MiB buffer: the test holds no more than a few MiB itself.
     const QByteArray chunk(1 << 20, 'u');
     qint64 sent = 0;

@@ -7,6 +7,13 @@
 
 #include "server/servermetrics.h"
 
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 
 class TestHostile final : public QObject
@@ -27,6 +34,8 @@ private Q_SLOTS:
     void incompleteHeadTimesOut();
     void idleConnectionCloses();
     void connectionCap();
+    void dribblingPeerCannotShutOthersOut();
+    void slowBodyTimesOut();
     void clientLeavesDuringLargeFrame();
     void slowSubscriberIsDropped();
 
@@ -49,7 +58,7 @@ private:
     {
         QTcpSocket socket;
         connectTo(socket, server);
-        socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+        socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QByteArray pending;
         const QList<RawResponse> r = readResponses(socket, pending, 1);
         QCOMPARE(r.size(), 1);
@@ -75,7 +84,7 @@ private:
                         || socket.waitForDisconnected(5000));
         } else {
             QVERIFY(!closed);
-            socket.write("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n");
+            socket.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n");
             r = readResponses(socket, pending, 1, &closed);
             QCOMPARE(r.size(), 1);
             QCOMPARE(r[0].status, 200);
@@ -99,7 +108,7 @@ void TestHostile::hostileRequest_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("closes"); // false: the same connection answers one more request
 
-    const QByteArray h = "Host: t\r\n";
+    const QByteArray h = "Host: localhost\r\n";
     QTest::addRow("plain GET") << "GET /frame HTTP/1.1\r\n" + h + "\r\n" << 200 << false;
     QTest::addRow("lower-case method") << "get /frame HTTP/1.1\r\n" + h + "\r\n" << 405 << false;
     QTest::addRow("unknown method") << "BREW /frame HTTP/1.1\r\n" + h + "\r\n" << 405 << false;
@@ -121,7 +130,7 @@ void TestHostile::hostileRequest_data()
     QTest::addRow("no version") << QByteArray("GET /frame\r\n\r\n") << 400 << true;
     QTest::addRow("relative target") << "GET frame HTTP/1.1\r\n" + h + "\r\n" << 400 << true;
     QTest::addRow("NUL in target")
-        << QByteArray("GET /fr\0me HTTP/1.1\r\nHost: t\r\n\r\n", 33) << 400 << true;
+        << QByteArray("GET /fr\0me HTTP/1.1\r\nHost: localhost\r\n\r\n", 33) << 400 << true;
     QTest::addRow("absolute-form target") << "GET http://t/frame HTTP/1.1\r\n" + h + "\r\n"
                                           << 200 << false;
     QTest::addRow("request line too long") << "GET /" + QByteArray(2000, 'a') + " HTTP/1.1\r\n" + h
@@ -186,7 +195,7 @@ void TestHostile::hostileRequest_data()
     QTest::addRow("overflowing frame id") << "GET /99999999999999999999 HTTP/1.1\r\n" + h + "\r\n"
                                           << 404 << false;
     QTest::addRow("bare LF line ends")
-        << QByteArray("GET /frame HTTP/1.1\nHost: t\n\n") << 200 << false;
+        << QByteArray("GET /frame HTTP/1.1\nHost: localhost\n\n") << 200 << false;
     QTest::addRow("empty lines first") << "\r\n\r\nGET /frame HTTP/1.1\r\n" + h + "\r\n"
                                        << 200 << false;
     QTest::addRow("binary garbage")
@@ -243,12 +252,12 @@ void TestHostile::pipelinedAnswersInOrder()
     QTcpSocket socket;
     connectTo(socket, *m_server);
     // Sent in one write: the answers come back in the order of the requests.
-    socket.write("GET /time HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "GET /nothing HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "OPTIONS /10000 HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "GET /frame HTTP/1.1\r\nHost: t\r\n\r\n"
-                 "POST /frame HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc"
-                 "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    socket.write("GET /time HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "GET /nothing HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "OPTIONS /10000 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "GET /frame HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                 "POST /frame HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n\r\nabc"
+                 "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 6);
     QCOMPARE(r.size(), 6);
@@ -266,7 +275,7 @@ void TestHostile::expectContinue()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/cont HTTP/1.1\r\nHost: t\r\nContent-Type: text/plain\r\n"
+    socket.write("POST /channel/cont HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
                  "Expect: 100-continue\r\nContent-Length: 5\r\n\r\n");
     QByteArray pending;
     for (int i = 0; i < 100 && !pending.contains("\r\n\r\n"); ++i) {
@@ -285,9 +294,10 @@ void TestHostile::chunkedUpload()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/chunky HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
-                 "Transfer-Encoding: chunked\r\n\r\n"
-                 "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n");
+    socket.write(
+        "POST /channel/chunky HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+        "4;ext=1\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\nX-Trailer: yes\r\n\r\n");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
     QCOMPARE(r.size(), 1);
@@ -307,7 +317,8 @@ void TestHostile::noContentTypeIsOctetStream()
 {
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /channel/untyped HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n\x01\x02");
+    socket.write(
+        "POST /channel/untyped HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\n\x01\x02");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
     QCOMPARE(r.size(), 1);
@@ -324,7 +335,7 @@ void TestHostile::bodyRefusedBeforeItIsRead()
     // The answer arrives while the client has sent only the head of a 10 MB body.
     QTcpSocket socket;
     connectTo(socket, *m_server);
-    socket.write("POST /batch HTTP/1.1\r\nHost: t\r\nContent-Type: application/x-ndjson\r\n"
+    socket.write("POST /batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
                  "Content-Length: 10485760\r\n\r\n");
     QByteArray pending;
     const QList<RawResponse> r = readResponses(socket, pending, 1);
@@ -343,7 +354,7 @@ void TestHostile::incompleteHeadTimesOut()
     QVERIFY(server.started);
     QTcpSocket socket;
     connectTo(socket, server);
-    socket.write("GET /frame HTTP/1.1\r\nHost: t\r\nX-Slow: "); // and nothing more
+    socket.write("GET /frame HTTP/1.1\r\nHost: localhost\r\nX-Slow: "); // and nothing more
     QByteArray pending;
     bool closed = false;
     const QList<RawResponse> r = readResponses(socket, pending, 1, &closed);
@@ -361,7 +372,7 @@ void TestHostile::idleConnectionCloses()
     QVERIFY(server.started);
     QTcpSocket socket;
     connectTo(socket, server);
-    socket.write("GET /time HTTP/1.1\r\nHost: t\r\n\r\n");
+    socket.write("GET /time HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QByteArray pending;
     QCOMPARE(readResponses(socket, pending, 1).size(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(server.server->metrics().connections(), 0, 10'000);
@@ -379,7 +390,7 @@ void TestHostile::connectionCap()
     for (int i = 0; i < 3; ++i) {
         held.push_back(std::make_unique<QTcpSocket>());
         connectTo(*held.back(), server);
-        held.back()->write("GET /time HTTP/1.1\r\nHost: t\r\n\r\n");
+        held.back()->write("GET /time HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QByteArray pending;
         QCOMPARE(readResponses(*held.back(), pending, 1).size(), 1);
     }
@@ -398,6 +409,138 @@ void TestHostile::connectionCap()
     checkStillServing(server);
 }
 
+void TestHostile::dribblingPeerCannotShutOthersOut()
+{
+    // Two sockets per connection live in this process (client and server side).
+    rlimit limit {};
+    QVERIFY(::getrlimit(RLIMIT_NOFILE, &limit) == 0);
+    limit.rlim_cur = limit.rlim_max;
+    QVERIFY(::setrlimit(RLIMIT_NOFILE, &limit) == 0);
+    constexpr int kDribblers = 1100;
+    QVERIFY2(limit.rlim_cur >= 2 * kDribblers + 200, "the descriptor limit is too low");
+
+    Server::ServerOptions options = hostileOptions();
+    options.limits.headerTimeoutMs = 2000;
+    options.limits.maxHeaders = 100'000; // the dribbled lines are limited by time alone
+    options.limits.maxHeaderBytes = 1 << 20;
+    TestServer server(options);
+    QVERIFY(server.started);
+    QCOMPARE(options.limits.maxConnectionsPerPeer, 64); // the default
+
+    struct Dribbler
+    {
+        std::unique_ptr<QTcpSocket> socket = std::make_unique<QTcpSocket>();
+        QByteArray received;
+    };
+    std::vector<Dribbler> dribblers(kDribblers);
+    for (Dribbler &d : dribblers) {
+        QTcpSocket *socket = d.socket.get();
+        QByteArray *received = &d.received;
+        connect(socket, &QTcpSocket::connected, socket,
+                [socket] { socket->write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n"); });
+        connect(socket, &QTcpSocket::readyRead, socket,
+                [socket, received] { received->append(socket->readAll()); });
+        socket->connectToHost(QHostAddress::LocalHost, server.server->port());
+    }
+    // A header line now and then on every connection, answered or not, as an attacker would.
+    QTimer dribble;
+    int line = 0;
+    connect(&dribble, &QTimer::timeout, &dribble, [&] {
+        const QByteArray text = "X-Dribble: " + QByteArray::number(++line) + "\r\n";
+        for (Dribbler &d : dribblers) {
+            if (d.socket->state() == QAbstractSocket::ConnectedState)
+                d.socket->write(text);
+        }
+    });
+    dribble.start(400);
+
+    auto answered = [](const Dribbler &d) {
+        return d.received.contains("\r\n\r\n");
+    };
+    auto waiting = [&] {
+        return int(std::count_if(dribblers.begin(), dribblers.end(), [&](const Dribbler &d) {
+            return d.socket->state() == QAbstractSocket::ConnectedState && !answered(d);
+        }));
+    };
+    // A client of another address is served at once while the dribblers hold their places.
+    auto probe = [&] {
+        QTcpSocket other;
+        if (!other.bind(QHostAddress(u"127.0.0.2"_s), 0))
+            return -1;
+        other.connectToHost(QHostAddress::LocalHost, server.server->port());
+        if (!other.waitForConnected(5000))
+            return -2;
+        other.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        QByteArray pending;
+        const QList<RawResponse> got = readResponses(other, pending, 1);
+        return got.isEmpty() ? 0 : got[0].status;
+    };
+    // Once every connection was accepted: the cap of 64 holds, the rest got their 503.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(dribblers.begin(), dribblers.end(),
+                    [&](const Dribbler &d) {
+                        return answered(d) || d.socket->state() == QAbstractSocket::ConnectedState;
+                    }),
+        30'000);
+    int probes = 0;
+    while (waiting() > 0) {
+        if (waiting() >= 64)
+            ++probes; // probed while the peer's places were all taken
+        QCOMPARE(probe(), 200);
+        QTest::qWait(100);
+        QVERIFY2(line < 200, "the dribblers were never timed out");
+    }
+    QVERIFY(probes > 0);
+    QCOMPARE(probe(), 200);
+
+    int timedOut = 0;
+    int refused = 0;
+    for (const Dribbler &d : dribblers) {
+        QVERIFY2(answered(d), d.received.constData());
+        if (d.received.startsWith("HTTP/1.1 408 "))
+            ++timedOut;
+        else if (d.received.startsWith("HTTP/1.1 503 "))
+            ++refused;
+        QVERIFY2(d.received.contains("\"error\":\"request_timeout\"")
+                     || d.received.contains("\"error\":\"too_many_connections\""),
+                 d.received.constData());
+    }
+    QCOMPARE(timedOut + refused, kDribblers);
+    QVERIFY2(timedOut >= 64, qPrintable(QString::number(timedOut)));
+    dribble.stop();
+    dribblers.clear();
+    checkStillServing(server);
+}
+
+void TestHostile::slowBodyTimesOut()
+{
+    Server::ServerOptions options = hostileOptions();
+    options.limits.bodyGraceMs = 300;
+    options.limits.minBodyBytesPerSecond = 1024;
+    TestServer server(options);
+    QVERIFY(server.started);
+    QTcpSocket socket;
+    connectTo(socket, server);
+    socket.write("POST /channel/slow HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                 "text/plain\r\nContent-Length: 60000\r\n\r\n");
+    QByteArray pending;
+    QList<RawResponse> r;
+    // A byte now and then keeps the connection from being idle, not the body from being slow.
+    for (int i = 0; i < 400 && r.isEmpty() && socket.state() == QAbstractSocket::ConnectedState;
+         ++i) {
+        socket.write("x");
+        socket.waitForReadyRead(50);
+        pending += socket.readAll();
+        r = takeResponses(pending);
+    }
+    QCOMPARE(r.size(), 1);
+    QCOMPARE(r[0].status, 408);
+    QCOMPARE(QJsonDocument::fromJson(r[0].body).object()["error"_L1].toString(),
+             u"request_timeout"_s);
+    QCOMPARE(server.engine->status().eventsAccepted, 0);
+    checkStillServing(server);
+}
+
 void TestHostile::clientLeavesDuringLargeFrame()
 {
     TestServer server(hostileOptions());
@@ -411,7 +554,7 @@ void TestHostile::clientLeavesDuringLargeFrame()
     for (int round = 0; round < 20; ++round) {
         QTcpSocket socket;
         connectTo(socket, server);
-        socket.write("GET /50000 HTTP/1.1\r\nHost: t\r\n\r\n");
+        socket.write("GET /50000 HTTP/1.1\r\nHost: localhost\r\n\r\n");
         QVERIFY(socket.waitForReadyRead(5000));
         socket.abort(); // in the middle of 8 MB
     }
@@ -434,7 +577,7 @@ void TestHostile::slowSubscriberIsDropped()
     slow.setReadBufferSize(4096);
     slow.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 4096);
     connectTo(slow, server);
-    slow.write("GET /events HTTP/1.1\r\nHost: t\r\n\r\n");
+    slow.write("GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QTRY_COMPARE(server.server->metrics().subscribers(), 1);
 
     QNetworkAccessManager nam;

@@ -7,7 +7,9 @@
 #include "format/frameview.h"
 #include "server/servermetrics.h"
 
+#include <QHostInfo>
 #include <QNetworkInterface>
+#include <QTcpSocket>
 
 using namespace Qt::StringLiterals;
 
@@ -51,6 +53,10 @@ private Q_SLOTS:
     void cors_data();
     void cors();
     void preflight();
+    void writeOrigins_data();
+    void writeOrigins();
+    void hostCheck_data();
+    void hostCheck();
 
     void ingest_data();
     void ingest();
@@ -61,6 +67,8 @@ private Q_SLOTS:
     void batchTimeFrame();
     void batchTimeFrameReferenceLayout();
     void batchNdjson();
+    void batchNdjsonKeepsJsonBytes();
+    void batchOutsideOpenFrame();
     void batchAllOrNothing_data();
     void batchAllOrNothing();
 
@@ -99,6 +107,18 @@ private:
         headers.append({"Content-Type", type});
         return send(m_nam, "POST", m_server->url(path), body, headers);
     }
+    // One request over a socket of its own, for what QNetworkAccessManager will not send.
+    RawResponse raw(const QByteArray &request)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server->server->port());
+        if (!socket.waitForConnected(5000))
+            return {};
+        socket.write(request);
+        QByteArray pending;
+        const QList<RawResponse> got = readResponses(socket, pending, 1);
+        return got.value(0);
+    }
     void fresh(Server::ServerOptions options = {})
     {
         m_server.reset();
@@ -128,16 +148,16 @@ void TestHttpApi::indexListsNewestFirst()
     QCOMPARE(a.status, 200);
     const QJsonArray frames = a.array();
     QCOMPARE(frames.size(), 3);
-    QCOMPARE(frames[0]["id"_L1].toInteger(), 30'000);
+    QCOMPARE(frames[0]["id"_L1].toString(), u"30000"_s); // a string, as in the format's README
     QCOMPARE(frames[0]["startAt"_L1].toInteger(), 30'000);
     QCOMPARE(frames[0]["endAt"_L1].toInteger(), 40'000);
     QCOMPARE(frames[0]["channels"_L1].toInt(), 1);
     QCOMPARE(frames[0]["items"_L1].toInt(), 2);
     QCOMPARE(frames[0]["size"_L1].toInteger(), m_server->engine->frameBytes(30'000)->size());
-    QCOMPARE(frames[1]["id"_L1].toInteger(), 20'000);
-    QCOMPARE(frames[2]["id"_L1].toInteger(), 10'000);
+    QCOMPARE(frames[1]["id"_L1].toString(), u"20000"_s);
+    QCOMPARE(frames[2]["id"_L1].toString(), u"10000"_s);
     // The original's fields come first, in its order.
-    QVERIFY(a.body.startsWith("[{\"startAt\":30000,\"endAt\":40000,\"id\":30000"));
+    QVERIFY(a.body.startsWith("[{\"startAt\":30000,\"endAt\":40000,\"id\":\"30000\""));
 }
 
 void TestHttpApi::indexSelection_data()
@@ -176,7 +196,7 @@ void TestHttpApi::indexSelection()
     }
     QList<qint64> got;
     for (const QJsonValue &v : a.array())
-        got.append(v["id"_L1].toInteger());
+        got.append(v["id"_L1].toString().toLongLong());
     QCOMPARE(got, ids);
 }
 
@@ -188,7 +208,7 @@ void TestHttpApi::indexDefaultLimit()
     for (int i = 1; i <= 5; ++i)
         m_server->engine->addFrame(sampleFrame(i * 10'000));
     QCOMPARE(get(u"/frame"_s).array().size(), 3);
-    QCOMPARE(get(u"/frame"_s).array()[0]["id"_L1].toInteger(), 50'000);
+    QCOMPARE(get(u"/frame"_s).array()[0]["id"_L1].toString().toLongLong(), 50'000);
     QCOMPARE(get(u"/frame?limit=5"_s).array().size(), 5);
 }
 
@@ -351,49 +371,177 @@ void TestHttpApi::ranges()
 
 void TestHttpApi::cors_data()
 {
+    QTest::addColumn<QByteArray>("readToken");
     QTest::addColumn<QStringList>("allowed");
     QTest::addColumn<QByteArray>("origin");
     QTest::addColumn<QByteArray>("expected"); // empty: no Access-Control-Allow-Origin
-    QTest::addRow("default any") << QStringList {u"*"_s} << QByteArray("http://a.example")
-                                 << QByteArray("*");
-    QTest::addRow("listed origin")
-        << QStringList {u"http://a.example"_s, u"http://b.example"_s}
+    QTest::addRow("public reads: any page")
+        << QByteArray() << QStringList {} << QByteArray("http://a.example") << QByteArray("*");
+    QTest::addRow("public reads, a list for writes")
+        << QByteArray() << QStringList {u"http://a.example"_s} << QByteArray("http://evil.example")
+        << QByteArray("*");
+    QTest::addRow("read token: listed origin")
+        << QByteArray("r") << QStringList {u"http://a.example"_s, u"http://b.example"_s}
         << QByteArray("http://b.example") << QByteArray("http://b.example");
-    QTest::addRow("unlisted origin")
-        << QStringList {u"http://a.example"_s} << QByteArray("http://evil.example") << QByteArray();
+    QTest::addRow("read token: unlisted origin")
+        << QByteArray("r") << QStringList {u"http://a.example"_s}
+        << QByteArray("http://evil.example") << QByteArray();
 }
 
 void TestHttpApi::cors()
 {
+    QFETCH(QByteArray, readToken);
     QFETCH(QStringList, allowed);
     QFETCH(QByteArray, origin);
     QFETCH(QByteArray, expected);
     Server::ServerOptions options;
+    options.readToken = readToken;
     options.allowedOrigins = allowed;
     fresh(options);
     m_server->engine->addFrame(sampleFrame(10'000));
     for (const QString &path : {u"/frame"_s, u"/10000"_s, u"/channels"_s}) {
-        const Answer a = get(path, {{"Origin", origin}});
+        const Answer a = get(path, {{"Origin", origin}, {"Authorization", "Bearer " + readToken}});
         QCOMPARE(a.status, 200);
         QCOMPARE(a.header("Access-Control-Allow-Origin"), expected);
-        if (!allowed.contains(u"*"_s))
+        if (expected != "*")
             QCOMPARE(a.header("Vary"), QByteArray("Origin"));
     }
 }
 
 void TestHttpApi::preflight()
 {
-    fresh();
-    const Answer a =
-        send(m_nam, "OPTIONS", m_server->url(u"/channel/x"_s), {},
-             {{"Origin", "http://a.example"}, {"Access-Control-Request-Method", "POST"}});
+    Server::ServerOptions options;
+    options.allowedOrigins = {u"http://a.example"_s};
+    fresh(options);
+    auto ask = [&](const QString &path, const QByteArray &origin) {
+        return send(m_nam, "OPTIONS", m_server->url(path), {},
+                    {{"Origin", origin}, {"Access-Control-Request-Method", "POST"}});
+    };
+    const Answer a = ask(u"/channel/x"_s, "http://a.example");
     QCOMPARE(a.status, 204);
     QVERIFY(a.header("Access-Control-Allow-Methods").contains("POST"));
     QVERIFY(a.header("Access-Control-Allow-Headers").contains("Authorization"));
-    QCOMPARE(a.header("Access-Control-Allow-Origin"), QByteArray("*"));
+    QCOMPARE(a.header("Access-Control-Allow-Origin"), QByteArray("http://a.example"));
+    QCOMPARE(a.header("Vary"), QByteArray("Origin"));
+    // A write from elsewhere is not invited, on any write path, nor with "*".
+    for (const QString &path : {u"/channel/x"_s, u"/batch"_s}) {
+        const Answer other = ask(path, "http://evil.example");
+        QCOMPARE(other.status, 204);
+        QCOMPARE(other.header("Access-Control-Allow-Origin"), QByteArray());
+        QCOMPARE(other.header("Access-Control-Allow-Methods"), QByteArray());
+        QCOMPARE(other.header("Vary"), QByteArray("Origin"));
+    }
+    const RawResponse any = raw("OPTIONS * HTTP/1.1\r\nHost: localhost\r\nOrigin: "
+                                "http://evil.example\r\nConnection: close\r\n\r\n");
+    QCOMPARE(any.status, 204);
+    QCOMPARE(any.header("Access-Control-Allow-Origin"), QByteArray());
     const Answer frame = send(m_nam, "OPTIONS", m_server->url(u"/frame"_s));
     QCOMPARE(frame.status, 204);
     QCOMPARE(frame.header("Allow"), QByteArray("GET, HEAD, OPTIONS"));
+    // Reads are public: any page may ask.
+    const Answer read =
+        send(m_nam, "OPTIONS", m_server->url(u"/frame"_s), {}, {{"Origin", "http://evil.example"}});
+    QCOMPARE(read.header("Access-Control-Allow-Origin"), QByteArray("*"));
+}
+
+void TestHttpApi::writeOrigins_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QByteArray>("origin"); // %PORT%: the server's port
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("allowOrigin"); // Access-Control-Allow-Origin of the answer
+    QTest::addRow("no origin") << QByteArray() << QByteArray() << 200 << QByteArray();
+    QTest::addRow("foreign page") << QByteArray() << QByteArray("https://evil.example") << 403
+                                  << QByteArray();
+    QTest::addRow("foreign page with the token")
+        << QByteArray("secret") << QByteArray("https://evil.example") << 403 << QByteArray();
+    QTest::addRow("opaque origin") << QByteArray() << QByteArray("null") << 403 << QByteArray();
+    QTest::addRow("own origin") << QByteArray() << QByteArray("http://127.0.0.1:%PORT%") << 200
+                                << QByteArray("http://127.0.0.1:%PORT%");
+    QTest::addRow("own origin, with the token")
+        << QByteArray("secret") << QByteArray("http://127.0.0.1:%PORT%") << 200
+        << QByteArray("http://127.0.0.1:%PORT%");
+    QTest::addRow("a listening address") << QByteArray() << QByteArray("http://localhost:%PORT%")
+                                         << 200 << QByteArray("http://localhost:%PORT%");
+    QTest::addRow("this computer on another port")
+        << QByteArray() << QByteArray("http://localhost:1") << 403 << QByteArray();
+    QTest::addRow("own host, other scheme")
+        << QByteArray() << QByteArray("https://127.0.0.1:%PORT%") << 403 << QByteArray();
+    QTest::addRow("listed") << QByteArray() << QByteArray("https://producer.example") << 200
+                            << QByteArray("https://producer.example");
+    QTest::addRow("listed, default port spelled out")
+        << QByteArray() << QByteArray("https://producer.example:443") << 200
+        << QByteArray("https://producer.example:443");
+}
+
+void TestHttpApi::writeOrigins()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QByteArray, origin);
+    QFETCH(int, status);
+    QFETCH(QByteArray, allowOrigin);
+    Server::ServerOptions options;
+    options.writeToken = token;
+    options.allowedOrigins = {u"https://Producer.example/"_s};
+    fresh(options);
+    const QByteArray port = QByteArray::number(m_server->server->port());
+    origin.replace("%PORT%", port);
+    allowOrigin.replace("%PORT%", port);
+    Headers headers;
+    if (!origin.isEmpty())
+        headers.append({"Origin", origin});
+    if (!token.isEmpty())
+        headers.append({"Authorization", "Bearer " + token});
+    const Answer single = post(u"/channel/door"_s, "x", "text/plain", headers);
+    const Answer batch =
+        post(u"/batch"_s, R"({"channel":"door","type":"text/plain","base64":"eA=="})",
+             "application/x-ndjson", headers);
+    for (const Answer &a : {single, batch}) {
+        QCOMPARE(a.status, status);
+        QCOMPARE(a.header("Access-Control-Allow-Origin"), allowOrigin);
+        if (status == 403)
+            QCOMPARE(a.object()["error"_L1].toString(), u"forbidden_origin"_s);
+    }
+    QCOMPARE(m_server->engine->status().eventsAccepted, status == 200 ? 2 : 0);
+}
+
+void TestHttpApi::hostCheck_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray get = "GET /frame HTTP/1.1\r\nConnection: close\r\nHost: ";
+    QTest::addRow("rebound name") << get + "evil.example:8080\r\n\r\n" << 421;
+    QTest::addRow("rebound name, trailing dot") << get + "evil.example.\r\n\r\n" << 421;
+    QTest::addRow("empty") << get + "\r\n\r\n" << 421;
+    QTest::addRow("localhost") << get + "localhost:8080\r\n\r\n" << 200;
+    QTest::addRow("localhost in capitals") << get + "LocalHost\r\n\r\n" << 200;
+    QTest::addRow("loopback /8") << get + "127.0.0.2:80\r\n\r\n" << 200;
+    QTest::addRow("IPv6 loopback") << get + "[::1]:8080\r\n\r\n" << 200;
+    QTest::addRow("this computer's name") << get + QHostInfo::localHostName().toUtf8() + "\r\n\r\n"
+                                          << 200;
+    QTest::addRow("listed") << get + "frames.example.org\r\n\r\n" << 200;
+    QTest::addRow("HTTP/1.0 without Host") << QByteArray("GET /frame HTTP/1.0\r\n\r\n") << 200;
+    QTest::addRow("a write to a rebound name")
+        << QByteArray("POST /channel/a HTTP/1.1\r\nHost: evil.example\r\nContent-Length: "
+                      "1\r\nConnection: close\r\n\r\nx")
+        << 421;
+    QTest::addRow("the health check too") << QByteArray("GET /healthz HTTP/1.1\r\nHost: "
+                                                        "evil.example\r\n\r\n")
+                                          << 421;
+}
+
+void TestHttpApi::hostCheck()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    Server::ServerOptions options;
+    options.allowedHosts = {u"Frames.Example.org"_s};
+    fresh(options);
+    const RawResponse got = raw(request);
+    QCOMPARE(got.status, status);
+    if (status == 421)
+        QVERIFY2(got.body.contains("\"error\":\"unknown_host\""), got.body.constData());
+    QCOMPARE(m_server->engine->status().eventsAccepted, 0);
 }
 
 void TestHttpApi::ingest_data()
@@ -616,6 +764,49 @@ void TestHttpApi::batchNdjson()
     QCOMPARE(frame->channels[1].items[0].data, QByteArray("\x00\x01\x02", 3));
 }
 
+void TestHttpApi::batchNdjsonKeepsJsonBytes()
+{
+    fresh();
+    // Spacing, key order, a repeated key and number spellings survive, as in a single POST.
+    const QByteArray value = R"({ "z": 1.50, "a": [1e3, -0.0], "z": "again", "u": "\u00e9" })";
+    const QByteArray single = R"([ 2,  1 ])";
+    QCOMPARE(post(u"/channel/s"_s, single, "application/json").status, 200);
+    const QByteArray body = R"({"channel":"n","json": )" + value + " }\n"
+        + R"({"channel":"s","js\u006fn":)" + single + "}\n"
+        + R"({"json":"first","channel":"t","json":   true})";
+    const Answer a = post(u"/batch"_s, body, "application/x-ndjson");
+    QCOMPARE(a.status, 200);
+    const auto frame = TimeFrame::decode(m_server->engine->openFrameBytes());
+    QVERIFY(frame.ok());
+    QCOMPARE(frame->channels.size(), 3);
+    QCOMPARE(frame->channels[0].id, u"s"_s);
+    QCOMPARE(frame->channels[0].items[0].data, single);
+    QCOMPARE(frame->channels[0].items[1].data, single);
+    QCOMPARE(frame->channels[1].id, u"n"_s);
+    QCOMPARE(frame->channels[1].items[0].data, value);
+    QCOMPARE(frame->channels[2].items[0].data, QByteArray("true"));
+}
+
+void TestHttpApi::batchOutsideOpenFrame()
+{
+    fresh();
+    const qint64 open = m_server->engine->status().openFrameId;
+    const QByteArray past = QByteArray::number(open - 1);
+    const Answer alone =
+        post(u"/channel/a?ts="_s + QString::fromLatin1(past), "1", "application/json");
+    QCOMPARE(alone.status, 422);
+    QCOMPARE(alone.object()["error"_L1].toString(), u"outside_open_frame"_s);
+
+    const QByteArray body = QByteArray(R"({"channel":"a","json":1,"ts":)")
+        + QByteArray::number(open) + "}\n" + R"({"channel":"a","json":2,"ts":)" + past + "}";
+    const Answer a = post(u"/batch"_s, body, "application/x-ndjson");
+    QCOMPARE(a.status, 422);
+    QCOMPARE(a.object()["error"_L1].toString(), u"outside_open_frame"_s);
+    QVERIFY2(a.object()["detail"_L1].toString().startsWith(u"Event 1:"_s), a.body.constData());
+    QCOMPARE(m_server->engine->status().eventsAccepted, 0);
+    QVERIFY(TimeFrame::decode(m_server->engine->openFrameBytes())->channels.isEmpty());
+}
+
 void TestHttpApi::batchAllOrNothing_data()
 {
     QTest::addColumn<QByteArray>("type");
@@ -640,6 +831,10 @@ void TestHttpApi::batchAllOrNothing_data()
         << QByteArray("application/x-ndjson")
         << good + "\n{\"channel\":\"a\",\"type\":\"text/plain\",\"base64\":\"AA==\"}" << 409
         << u"type_conflict"_s;
+    QTest::addRow("json nested deeper than a single POST may") << QByteArray("application/x-ndjson")
+                                                               << good
+            + "\n{\"channel\":\"a\",\"json\":" + QByteArray(300, '[') + QByteArray(300, ']') + "}"
+                                                               << 400 << u"invalid_json"_s;
     QTest::addRow("bad channel id")
         << QByteArray("application/x-ndjson") << good + "\n{\"channel\":\"\",\"json\":1}" << 400
         << u"invalid_channel"_s;
@@ -744,7 +939,7 @@ void TestHttpApi::webPlayerNoTraversal()
         QTcpSocket socket;
         socket.connectToHost(QHostAddress::LocalHost, m_server->server->port());
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        socket.write("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         QByteArray pending;
         const QList<RawResponse> got = readResponses(socket, pending, 1);
         QCOMPARE(got.size(), 1);
@@ -813,7 +1008,10 @@ void TestHttpApi::liveEvents()
     QVERIFY(stream.text.contains("\"base64\":\"AQI=\""));
 
     const auto finished = m_server->engine->finishOpenFrame();
-    QVERIFY(stream.waitFor("event: frame\ndata: {\"startAt\":" + QByteArray::number(finished.id)));
+    const QByteArray id = QByteArray::number(finished.id);
+    QVERIFY(stream.waitFor("event: frame\ndata: {\"startAt\":" + id));
+    QVERIFY2(stream.text.contains(QByteArray(QByteArray(",\"id\":\"") + id + "\",")),
+             stream.text.constData());
     reply->abort();
     reply->deleteLater();
     QTRY_COMPARE(m_server->server->metrics().subscribers(), 0);

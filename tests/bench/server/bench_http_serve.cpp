@@ -70,7 +70,6 @@ int main(int argc, char *argv[])
     Server::ServerOptions options;
     options.bindAddress = QHostAddress::LocalHost;
     options.port = quint16(parser.value(u"port"_s).toUInt());
-    options.frameDurationMs = config.frameDurationMs;
     options.limits.maxBody = qint64(256) << 20;
     options.threads = parser.value(u"threads"_s).toInt();
     Server::HttpServer server(&engine, options);

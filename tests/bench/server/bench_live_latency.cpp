@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
     events.connectToHost(QHostAddress::LocalHost, port);
     if (!events.waitForConnected(5000))
         return 1;
-    events.write("GET /events?channels=latency HTTP/1.1\r\nHost: b\r\n\r\n");
+    events.write("GET /events?channels=latency HTTP/1.1\r\nHost: localhost\r\n\r\n");
     QByteArray stream;
     while (!stream.contains(": subscribed")) {
         if (!events.waitForReadyRead(5000))
@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
     clock.start();
     for (int i = 0; i < count; ++i) {
         const QByteArray body = "{\"seq\":" + QByteArray::number(i) + "}";
-        const QByteArray request = "POST /channel/latency HTTP/1.1\r\nHost: b\r\n"
+        const QByteArray request = "POST /channel/latency HTTP/1.1\r\nHost: localhost\r\n"
                                    "Content-Type: application/json\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         const qint64 sent = clock.nsecsElapsed();
