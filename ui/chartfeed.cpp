@@ -126,6 +126,8 @@ public:
 
     void cancelLoading()
     {
+        // The view of the latest request is the one cancelled.
+        prepareView(range());
         m_history.cancel();
         m_dataDirty = true;
     }

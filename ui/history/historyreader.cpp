@@ -241,7 +241,7 @@ bool Reader::step()
                 needed.push_back(std::move(job));
         }
     }
-    if (needed.empty() && !m_frames.empty()) {
+    if (needed.empty() && !m_frames.empty() && !m_cancelled) {
         // Nothing left in view: the digests of the last hour, for the catalog.
         const auto [first, last] = framesIn(m_frames.back().endAt - kCatalogSpanMs, kNoCutoff);
         for (qsizetype i = last - 1; i >= first; --i) {

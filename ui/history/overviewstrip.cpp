@@ -28,7 +28,10 @@ OverviewStrip::OverviewStrip(QWidget *parent)
     connect(m_clock, &QTimer::timeout, this, qOverload<>(&QWidget::update));
     m_progressDelay->setSingleShot(true);
     m_progressDelay->setInterval(kProgressDelayMs);
-    connect(m_progressDelay, &QTimer::timeout, this, &OverviewStrip::updateProgressVisibility);
+    connect(m_progressDelay, &QTimer::timeout, this, [this] {
+        m_progressDue = true;
+        updateProgressVisibility();
+    });
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop reading the frames of this range"));
     m_cancel->setAutoRaise(true);
@@ -85,7 +88,7 @@ void OverviewStrip::setLoadProgress(qint64 done, qint64 total)
     m_loadDone = done;
     m_loadTotal = total;
     if (loading && !wasLoading) {
-        m_loadingSince.start();
+        m_progressDue = false;
         m_progressDelay->start();
     }
     updateProgressVisibility();
@@ -94,8 +97,7 @@ void OverviewStrip::setLoadProgress(qint64 done, qint64 total)
 
 bool OverviewStrip::isProgressShown() const
 {
-    return m_loadTotal > 0 && m_loadDone < m_loadTotal && m_loadingSince.isValid()
-        && m_loadingSince.elapsed() >= kProgressDelayMs;
+    return m_loadTotal > 0 && m_loadDone < m_loadTotal && m_progressDue;
 }
 
 void OverviewStrip::updateProgressVisibility()

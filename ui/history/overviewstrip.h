@@ -3,7 +3,6 @@
 
 #include "engine/engineapi.h"
 
-#include <QElapsedTimer>
 #include <QWidget>
 
 #include <memory>
@@ -68,7 +67,7 @@ private:
     bool m_following = false;
     qint64 m_loadDone = 0;
     qint64 m_loadTotal = 0;
-    QElapsedTimer m_loadingSince;
+    bool m_progressDue = false; // the load has run for kProgressDelayMs
     std::optional<double> m_dragStart;
     double m_dragX = 0;
     QTimer *m_clock; // the right edge follows now
