@@ -72,6 +72,7 @@ void DigestCache::open(const QString &file, const QList<Engine::FrameSummary> &r
     for (const Engine::FrameSummary &f : retained)
         sizes.insert(f.id, f.size);
     QFile in(file);
+    QHash<QByteArray, QList<qint32>> seriesOfNames;
     qsizetype records = 0;
     qsizetype kept = 0;
     qint64 goodEnd = sizeof kMagic;
@@ -88,15 +89,36 @@ void DigestCache::open(const QString &file, const QList<Engine::FrameSummary> &r
                 const QByteArrayView payload(bytes.constData() + pos + 8, length);
                 if (Engine::crc32c(payload) != crc)
                     break;
-                const auto draft = deserialize(payload);
-                if (!draft)
+                const auto parts = splitRecord(payload);
+                if (!parts)
+                    break;
+                // Frames mostly share their names block: each distinct one is interned once.
+                auto series = seriesOfNames.constFind(
+                    QByteArray::fromRawData(parts->names.data(), parts->names.size()));
+                if (series == seriesOfNames.cend()) {
+                    const auto channels = readNames(parts->names);
+                    if (!channels)
+                        break;
+                    series = seriesOfNames.insert(parts->names.toByteArray(), intern(*channels));
+                }
+                if (series->size() * kNumberBytes != parts->numbers.size())
                     break;
                 pos += 8 + length;
                 goodEnd = pos;
                 ++records;
-                const auto size = sizes.constFind(draft->id);
-                if (size != sizes.cend() && *size == draft->size && !find(draft->id)) {
-                    insert(*draft);
+                const auto size = sizes.constFind(parts->id);
+                if (size != sizes.cend() && *size == parts->size && !find(parts->id)) {
+                    FrameDigest digest {parts->id,   parts->startAt, parts->endAt,
+                                        parts->size, parts->items,   {}};
+                    digest.series.reserve(size_t(series->size()));
+                    for (qsizetype i = 0; i < series->size(); ++i) {
+                        if (series->at(i) < 0)
+                            continue;
+                        SeriesDigest d = readNumbers(parts->numbers, i);
+                        d.series = series->at(i);
+                        digest.series.push_back(d);
+                    }
+                    insert(std::move(digest));
                     ++kept;
                 }
             }
@@ -105,6 +127,10 @@ void DigestCache::open(const QString &file, const QList<Engine::FrameSummary> &r
         }
     }
     // No file, a damaged one, or one mostly of frames gone: written anew from what was kept.
+    if (m_digests.empty()) {
+        QFile::remove(file);
+        return;
+    }
     QDir().mkpath(QFileInfo(file).absolutePath());
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
@@ -158,7 +184,20 @@ void DigestCache::add(const DigestDraft &draft, bool persist)
 {
     if (find(draft.id))
         return;
-    insert(draft);
+    const QList<qint32> series = intern(draft.channels);
+    FrameDigest digest {draft.id, draft.startAt, draft.endAt, draft.size, draft.items, {}};
+    qsizetype i = 0;
+    for (const DigestDraft::Channel &channel : draft.channels) {
+        for (const auto &entry : channel.series) {
+            if (series.at(i) >= 0) {
+                SeriesDigest d = entry.second;
+                d.series = series.at(i);
+                digest.series.push_back(d);
+            }
+            ++i;
+        }
+    }
+    insert(std::move(digest));
     if (persist && !m_file.isEmpty())
         appendRecord(&m_pending, serialize(draft));
 }
@@ -186,46 +225,52 @@ const FrameDigest *DigestCache::find(qint64 id) const
     return it == m_digests.end() ? nullptr : &it->second;
 }
 
-void DigestCache::insert(const DigestDraft &draft)
+QList<qint32> DigestCache::intern(const QList<DigestDraft::Channel> &channels)
 {
-    FrameDigest digest {draft.id, draft.startAt, draft.endAt, draft.size, draft.items, {}};
-    bool catalogChanged = false;
-    for (const DigestDraft::Channel &channel : draft.channels) {
+    QList<qint32> out;
+    for (const DigestDraft::Channel &channel : channels) {
         auto c = m_channelIndex.constFind(channel.id);
-        if (c == m_channelIndex.cend()) {
-            if (m_channels.size() >= Series::Store::kMaxChannels)
-                continue;
+        if (c == m_channelIndex.cend() && m_channels.size() < Series::Store::kMaxChannels) {
             c = m_channelIndex.insert(channel.id, m_channels.size());
             m_channels.append({channel.id, channel.type, {}});
-            catalogChanged = true;
+            ++m_catalogRevision;
         }
-        Series::ChannelInfo &info = m_channels[*c];
-        for (const auto &[path, d] : channel.series) {
+        for (const auto &entry : channel.series) {
+            if (c == m_channelIndex.cend()) {
+                out.append(-1); // over kMaxChannels
+                continue;
+            }
+            const QString &path = entry.first;
             const QString key = Series::key(channel.id, path);
             auto s = m_seriesIndex.constFind(key);
             if (s == m_seriesIndex.cend()) {
+                Series::ChannelInfo &info = m_channels[*c];
                 if (path != Series::kSizePath) {
-                    if (info.leaves.size() >= Series::Store::kMaxLeavesPerChannel)
+                    if (info.leaves.size() >= Series::Store::kMaxLeavesPerChannel) {
+                        out.append(-1);
                         continue;
+                    }
                     info.leaves.append(path);
-                    catalogChanged = true;
+                    ++m_catalogRevision;
                 }
                 s = m_seriesIndex.insert(key, qint32(m_keys.size()));
                 m_keys.append(key);
             }
-            SeriesDigest copy = d;
-            copy.series = *s;
-            digest.series.push_back(copy);
+            out.append(*s);
         }
     }
+    return out;
+}
+
+void DigestCache::insert(FrameDigest digest)
+{
     std::sort(digest.series.begin(), digest.series.end(),
               [](const SeriesDigest &a, const SeriesDigest &b) { return a.series < b.series; });
     digest.series.shrink_to_fit();
     m_entries += qint64(digest.series.size());
-    m_digests.insert_or_assign(digest.id, std::move(digest));
-    m_dropped.remove(draft.id);
-    if (catalogChanged)
-        ++m_catalogRevision;
+    m_dropped.remove(digest.id);
+    const qint64 id = digest.id;
+    m_digests.insert_or_assign(id, std::move(digest));
     while (m_entries > kMaxEntries && m_digests.size() > 1)
         dropOldest();
 }

@@ -53,7 +53,9 @@ public:
     QString fileName() const { return m_file; }
 
 private:
-    void insert(const DigestDraft &draft);
+    // Series indices of the channels' series in order, -1 past the catalog's limits.
+    QList<qint32> intern(const QList<DigestDraft::Channel> &channels);
+    void insert(FrameDigest digest);
     void dropOldest();
 
     QString m_file;

@@ -3,8 +3,10 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QtEndian>
 
 #include <algorithm>
+#include <cstring>
 
 namespace History {
 
@@ -70,52 +72,115 @@ DigestDraft digestFrame(const TimeFrame::FrameView &view)
     return draft;
 }
 
+// A record: id, startAt, endAt, size, items (qint64 each), the length of the names block
+// (quint32), the names block (QDataStream: per channel its id, type and series paths), and per
+// series in the same order its numbers (kNumberBytes each). All little-endian. Consecutive frames
+// mostly have the same names block: a reader interns each distinct block once.
+namespace {
+
+constexpr qsizetype kHeadBytes = 5 * 8 + 4;
+
+} // namespace
+
 QByteArray serialize(const DigestDraft &draft)
 {
-    QByteArray out;
-    QDataStream stream(&out, QIODevice::WriteOnly);
+    QByteArray names;
+    QDataStream stream(&names, QIODevice::WriteOnly);
     stream.setVersion(QDataStream::Qt_6_4);
-    stream << draft.id << draft.startAt << draft.endAt << draft.size << draft.items
-           << qint32(draft.channels.size());
+    stream << qint32(draft.channels.size());
+    qsizetype series = 0;
     for (const DigestDraft::Channel &channel : draft.channels) {
         stream << channel.id << channel.type << qint32(channel.series.size());
-        for (const auto &[path, d] : channel.series)
-            stream << path << d.count << d.min << d.max << d.first << d.last;
+        for (const auto &entry : channel.series)
+            stream << entry.first;
+        series += channel.series.size();
+    }
+    QByteArray out(kHeadBytes + names.size() + series * kNumberBytes, Qt::Uninitialized);
+    char *p = out.data();
+    for (const qint64 v : {draft.id, draft.startAt, draft.endAt, draft.size, draft.items}) {
+        qToLittleEndian(v, p);
+        p += 8;
+    }
+    qToLittleEndian(quint32(names.size()), p);
+    p += 4;
+    memcpy(p, names.constData(), size_t(names.size()));
+    p += names.size();
+    for (const DigestDraft::Channel &channel : draft.channels) {
+        for (const auto &entry : channel.series) {
+            const SeriesDigest &d = entry.second;
+            qToLittleEndian(d.count, p);
+            qToLittleEndian(d.min, p + 4);
+            qToLittleEndian(d.max, p + 12);
+            qToLittleEndian(d.first, p + 20);
+            qToLittleEndian(d.last, p + 28);
+            p += kNumberBytes;
+        }
     }
     return out;
 }
 
-std::optional<DigestDraft> deserialize(QByteArrayView bytes)
+std::optional<RecordParts> splitRecord(QByteArrayView bytes)
 {
-    const QByteArray data = QByteArray::fromRawData(bytes.data(), bytes.size());
+    if (bytes.size() < kHeadBytes)
+        return std::nullopt;
+    RecordParts parts;
+    const char *p = bytes.data();
+    qint64 *fields[] = {&parts.id, &parts.startAt, &parts.endAt, &parts.size, &parts.items};
+    for (qint64 *field : fields) {
+        *field = qFromLittleEndian<qint64>(p);
+        p += 8;
+    }
+    const quint32 namesLength = qFromLittleEndian<quint32>(p);
+    if (qint64(namesLength) > bytes.size() - kHeadBytes)
+        return std::nullopt;
+    parts.names = bytes.sliced(kHeadBytes, namesLength);
+    parts.numbers = bytes.sliced(kHeadBytes + namesLength);
+    if (parts.numbers.size() % kNumberBytes != 0)
+        return std::nullopt;
+    return parts;
+}
+
+std::optional<QList<DigestDraft::Channel>> readNames(QByteArrayView names)
+{
+    const QByteArray data = QByteArray::fromRawData(names.data(), names.size());
     QDataStream stream(data);
     stream.setVersion(QDataStream::Qt_6_4);
-    DigestDraft draft;
     qint32 channels = 0;
-    stream >> draft.id >> draft.startAt >> draft.endAt >> draft.size >> draft.items >> channels;
-    if (stream.status() != QDataStream::Ok || channels < 0 || channels > 1'000'000)
+    stream >> channels;
+    if (stream.status() != QDataStream::Ok || channels < 0 || channels > names.size())
         return std::nullopt;
-    draft.channels.reserve(channels);
+    QList<DigestDraft::Channel> out;
+    out.reserve(channels);
     for (qint32 c = 0; c < channels; ++c) {
         DigestDraft::Channel channel;
         qint32 series = 0;
         stream >> channel.id >> channel.type >> series;
-        if (stream.status() != QDataStream::Ok || series < 0 || series > 1'000'000)
+        if (stream.status() != QDataStream::Ok || series < 0 || series > names.size())
             return std::nullopt;
-        channel.series.reserve(series);
-        for (qint32 s = 0; s < series; ++s) {
+        for (qint32 i = 0; i < series; ++i) {
             QString path;
-            SeriesDigest d;
-            stream >> path >> d.count >> d.min >> d.max >> d.first >> d.last;
-            channel.series.append({path, d});
+            stream >> path;
+            channel.series.append({path, {}});
         }
         if (stream.status() != QDataStream::Ok)
             return std::nullopt;
-        draft.channels.append(std::move(channel));
+        out.append(std::move(channel));
     }
     if (!stream.atEnd())
         return std::nullopt;
-    return draft;
+    return out;
+}
+
+SeriesDigest readNumbers(QByteArrayView numbers, qsizetype i)
+{
+    const char *p = numbers.data() + i * kNumberBytes;
+    SeriesDigest d;
+    d.count = qFromLittleEndian<qint32>(p);
+    d.min = qFromLittleEndian<double>(p + 4);
+    d.max = qFromLittleEndian<double>(p + 12);
+    d.first = qFromLittleEndian<qint64>(p + 20);
+    d.last = qFromLittleEndian<qint64>(p + 28);
+    return d;
 }
 
 } // namespace History

@@ -61,8 +61,26 @@ struct DigestDraft
 // (the same leaves, with the same limits, as Series::Store).
 DigestDraft digestFrame(const TimeFrame::FrameView &view);
 
-// The record of a draft in the cache file, and back; nullopt for a damaged record.
+// The record of a draft in the cache file (the format is in framedigest.cpp), and its parts
+// back: the frame's fields, its names block (channels and series paths) and its numbers.
 QByteArray serialize(const DigestDraft &draft);
-std::optional<DigestDraft> deserialize(QByteArrayView bytes);
+
+struct RecordParts
+{
+    qint64 id = 0;
+    qint64 startAt = 0;
+    qint64 endAt = 0;
+    qint64 size = 0;
+    qint64 items = 0;
+    QByteArrayView names;
+    QByteArrayView numbers;
+};
+inline constexpr qsizetype kNumberBytes = 4 + 8 + 8 + 8 + 8; // count, min, max, first, last
+
+std::optional<RecordParts> splitRecord(QByteArrayView bytes);
+// The channels with their series paths (digests empty); nullopt for a damaged block.
+std::optional<QList<DigestDraft::Channel>> readNames(QByteArrayView names);
+// The numbers of the i-th series of a record (its series field is 0).
+SeriesDigest readNumbers(QByteArrayView numbers, qsizetype i);
 
 } // namespace History
