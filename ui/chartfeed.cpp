@@ -222,6 +222,12 @@ private:
             if (!view.keys.contains(bufferKey))
                 view.keys.append(bufferKey);
         }
+        // The lanes: item sizes of every channel (read without parsing the items).
+        for (const Series::ChannelInfo &channel : m_history.channels()) {
+            const QString sizeKey = Series::key(channel.id, Series::kSizePath);
+            if (!view.keys.contains(sizeKey))
+                view.keys.append(sizeKey);
+        }
         for (const QString &key : std::as_const(view.keys))
             view.cutoffs.insert(key, cutoffOf(key));
         m_history.setView(view);
