@@ -122,6 +122,7 @@ public:
             return;
         m_history.frameFinished(frame);
         m_dataDirty = true;
+        scheduleStep();
     }
 
     void cancelLoading()
@@ -179,15 +180,15 @@ private:
             this,
             [this] {
                 m_stepQueued = false;
-                if (!m_history.isActive())
+                if (!m_history.isActive() || m_history.isStepRunning())
                     return;
                 prepareView(range());
-                if (m_history.step()) {
+                m_history.startStep([this] {
                     m_dataDirty = true;
+                    if (m_history.catalogRevision() != m_historyRevision)
+                        m_catalogDirty = true;
                     scheduleStep();
-                }
-                if (m_history.catalogRevision() != m_historyRevision)
-                    m_catalogDirty = true;
+                });
             },
             Qt::QueuedConnection);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historyreader.h"
 
+#include <QFutureWatcher>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -42,11 +43,13 @@ Reader::Reader()
 
 Reader::~Reader()
 {
+    abandonStep();
     m_pool.waitForDone();
 }
 
 void Reader::setEngine(const std::shared_ptr<Engine::EngineApi> &engine, const QString &cacheFile)
 {
+    abandonStep(); // its jobs read the engine being replaced
     m_engine = engine;
     m_index.reset();
     m_frames.clear();
@@ -83,20 +86,10 @@ void Reader::refreshIndex()
         it = ids.contains(it.key()) ? std::next(it) : m_raw.erase(it);
 }
 
-void Reader::frameFinished(const Engine::FrameSummary &frame)
+void Reader::frameFinished(const Engine::FrameSummary &)
 {
-    if (!m_engine)
-        return;
+    // Its digest is made by the next step, on the pool (the frame is in the last hour).
     refreshIndex();
-    if (m_cache.find(frame.id))
-        return;
-    if (const auto bytes = m_engine->frameBytes(frame.id)) {
-        const auto view = TimeFrame::FrameView::index(*bytes, std::nullopt);
-        if (view.ok()) {
-            m_cache.add(digestFrame(*view));
-            m_cache.flush();
-        }
-    }
 }
 
 void Reader::setView(const View &view)
@@ -227,9 +220,9 @@ Reader::JobResult Reader::run(const Job &job, qint64 grid) const
     return result;
 }
 
-bool Reader::step()
+bool Reader::startStep(std::function<void()> whenFinished)
 {
-    if (!m_engine)
+    if (!m_engine || m_stepRunning)
         return false;
     refreshIndex();
     std::vector<Job> needed;
@@ -242,7 +235,8 @@ bool Reader::step()
         }
     }
     if (needed.empty() && !m_frames.empty() && !m_cancelled) {
-        // Nothing left in view: the digests of the last hour, for the catalog.
+        // Nothing left in view: the digests of the last hour (frames finished live among them),
+        // for the catalog.
         const auto [first, last] = framesIn(m_frames.back().endAt - kCatalogSpanMs, kNoCutoff);
         for (qsizetype i = last - 1; i >= first; --i) {
             const Engine::FrameSummary &f = m_frames[size_t(i)];
@@ -256,16 +250,42 @@ bool Reader::step()
     }
     // A chunk spread over the range: the whole of it fills in from coarse to fine.
     const size_t chunk = size_t(std::max(8, 8 * m_pool.maxThreadCount()));
-    std::vector<Job> jobs;
+    m_jobs.clear();
     if (needed.size() <= chunk) {
-        jobs = std::move(needed);
+        m_jobs = std::move(needed);
     } else {
         for (size_t j = 0; j < chunk; ++j)
-            jobs.push_back(needed[j * needed.size() / chunk]);
+            m_jobs.push_back(needed[j * needed.size() / chunk]);
     }
-    const qint64 grid = m_grid;
-    const QList<JobResult> results = QtConcurrent::blockingMapped<QList<JobResult>>(
-        &m_pool, jobs, [this, grid](const Job &job) { return run(job, grid); });
+    m_stepGrid = m_grid;
+    m_stepRunning = true;
+    m_whenFinished = std::move(whenFinished);
+    m_running = QtConcurrent::mapped(
+        &m_pool, m_jobs, [this, grid = m_stepGrid](const Job &job) { return run(job, grid); });
+    if (m_whenFinished) {
+        if (!m_watcher) {
+            m_watcher = std::make_unique<QFutureWatcher<JobResult>>();
+            QObject::connect(m_watcher.get(), &QFutureWatcherBase::finished, [this] {
+                if (!m_stepRunning)
+                    return;
+                finishStep();
+                if (m_whenFinished)
+                    m_whenFinished();
+            });
+        }
+        m_watcher->setFuture(m_running);
+    }
+    return true;
+}
+
+void Reader::finishStep()
+{
+    if (!m_stepRunning)
+        return;
+    m_stepRunning = false;
+    const QList<JobResult> results = m_running.results();
+    m_running = {};
+    m_jobs.clear();
     for (const JobResult &r : results) {
         if (!r.read) {
             m_unreadable.insert(r.id);
@@ -273,16 +293,39 @@ bool Reader::step()
         }
         if (r.digest)
             m_cache.add(*r.digest);
-        if (r.buckets.isEmpty())
+        if (r.buckets.isEmpty() || m_stepGrid != m_grid)
             continue;
         RawFrame &raw = m_raw[r.id];
-        if (raw.grid != grid)
-            raw = {grid, {}};
+        if (raw.grid != m_stepGrid)
+            raw = {m_stepGrid, {}};
         for (auto it = r.buckets.cbegin(); it != r.buckets.cend(); ++it)
             raw.buckets.insert(it.key(), it.value());
     }
     m_cache.flush();
+}
+
+bool Reader::step()
+{
+    if (m_stepRunning) {
+        m_running.waitForFinished();
+        finishStep();
+        return true;
+    }
+    if (!startStep({}))
+        return false;
+    m_running.waitForFinished();
+    finishStep();
     return true;
+}
+
+void Reader::abandonStep()
+{
+    if (!m_stepRunning)
+        return;
+    m_running.waitForFinished();
+    m_stepRunning = false;
+    m_running = {};
+    m_jobs.clear();
 }
 
 std::vector<Series::Column> Reader::columns(const QString &key, qint64 from, qint64 to, int width,

@@ -3,11 +3,14 @@
 
 #include "digestcache.h"
 
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QHash>
 #include <QSet>
 #include <QStringList>
 #include <QThreadPool>
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -47,13 +50,19 @@ public:
     // cacheFile: where digests persist; empty keeps them in memory only.
     void setEngine(const std::shared_ptr<Engine::EngineApi> &engine, const QString &cacheFile);
     bool isActive() const { return bool(m_engine); }
-    // A frame finished: it is digested at once (it is still in memory).
+    // A frame finished: the index is read again, and the next step digests it.
     void frameFinished(const Engine::FrameSummary &frame);
 
     void setView(const View &view);
     // Stops reading for this view; a view of another range or width reads again.
     void cancel() { m_cancelled = true; }
-    // Reads one chunk of what the view still needs; false when nothing is left (or cancelled).
+    // Starts reading one chunk of what the view still needs on the pool, and returns at once;
+    // false when nothing is left (or cancelled), or a chunk is still being read. Once it is
+    // read, its results are taken in on the caller's thread (a QFutureWatcher; the caller's
+    // thread runs an event loop) and whenFinished is called there.
+    bool startStep(std::function<void()> whenFinished);
+    bool isStepRunning() const { return m_stepRunning; }
+    // Reads one chunk and waits for it (tests); false when nothing is left.
     bool step();
     Progress progress() const;
 
@@ -112,6 +121,15 @@ private:
     View m_view;
     qint64 m_grid = 1; // ms per bucket of items read: a power of two under a column
     bool m_cancelled = false;
+    void finishStep();
+    void abandonStep();
+
+    std::vector<Job> m_jobs; // of the step running
+    QFuture<JobResult> m_running;
+    std::unique_ptr<QFutureWatcher<JobResult>> m_watcher;
+    std::function<void()> m_whenFinished;
+    qint64 m_stepGrid = 1;
+    bool m_stepRunning = false;
     QHash<qint64, RawFrame> m_raw;
     QSet<qint64> m_unreadable; // frames whose bytes could not be read (removed meanwhile)
     QThreadPool m_pool;
