@@ -169,8 +169,8 @@ public:
     }
 
 private:
-    // Reads a chunk of retained frames per turn of the event loop, so requests, live events
-    // and cancels get in between.
+    // Starts reading a chunk of retained frames on the reader's pool; when it is taken in, the
+    // next starts, for the view of the latest request. The feed's thread never waits for it.
     void scheduleStep()
     {
         if (m_stepQueued || !m_history.isActive())
