@@ -4,6 +4,7 @@
 #include "history/historyreader.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
@@ -304,9 +305,16 @@ private:
             return;
         if (m_feed->m_inFlight.load(std::memory_order_acquire))
             return;
+        // A costly snapshot (a long range over many frames) is not made again before three
+        // times its cost has passed: the chart thread stays mostly idle whatever the range.
+        if (m_sinceSnapshot.isValid() && m_sinceSnapshot.elapsed() < 3 * m_snapshotCostMs)
+            return;
         m_dataDirty = false;
         m_feed->m_inFlight.store(true, std::memory_order_release);
-        Q_EMIT m_feed->snapshotReady(snapshot());
+        m_sinceSnapshot.start();
+        ChartSnapshot s = snapshot();
+        m_snapshotCostMs = m_sinceSnapshot.restart();
+        Q_EMIT m_feed->snapshotReady(s);
     }
 
     ChartSnapshot snapshot()
@@ -364,6 +372,8 @@ private:
     OpenFrameStats m_open;
     QSet<QString> m_openChannels;
     History::Reader m_history;
+    QElapsedTimer m_sinceSnapshot; // since the last snapshot was made
+    qint64 m_snapshotCostMs = 0;
     int m_historyRevision = -1;
     bool m_stepQueued = false;
     bool m_catalogDirty = false;
