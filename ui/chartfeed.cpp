@@ -1,38 +1,77 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartfeed.h"
 
+#include "history/historyreader.h"
+
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Lines: min and max of each column with data, in time order.
+// A pause counts as a gap past this many typical intervals of the series.
+constexpr qint64 kGapIntervals = 5;
+
+// Lines: min and max of each column with data, in time order; a NaN point where the series
+// paused (see ChartLine).
 QList<QPointF> linePoints(const std::vector<Series::Column> &columns, qint64 from, qint64 to,
-                          bool rate)
+                          bool rate, qint64 interval)
 {
     QList<QPointF> points;
     points.reserve(qsizetype(columns.size()) * 2);
     const double columnMs = double(to - from) / double(columns.size());
+    const auto center = [&](size_t i) {
+        return double(from) + (double(i) + 0.5) * columnMs;
+    };
+    std::optional<size_t> previous;
     for (size_t i = 0; i < columns.size(); ++i) {
         const Series::Column &c = columns[i];
-        const double x = double(from) + (double(i) + 0.5) * columnMs;
+        const double x = center(i);
         if (rate) {
             points.append({x, double(c.count) * 1000.0 / columnMs});
             continue;
         }
         if (c.count == 0)
             continue;
+        if (previous && interval > 0 && i > *previous + 1
+            && c.first - columns[*previous].last > kGapIntervals * interval) {
+            const double start = std::clamp(double(columns[*previous].last), center(*previous), x);
+            points.append({start, qQNaN()});
+        }
+        previous = i;
         points.append({x, c.min});
         if (c.max != c.min)
             points.append({x, c.max});
     }
     return points;
+}
+
+// The channels of both, in the order of the first, leaves merged.
+QList<Series::ChannelInfo> mergedCatalog(QList<Series::ChannelInfo> catalog,
+                                         const QList<Series::ChannelInfo> &more)
+{
+    for (const Series::ChannelInfo &info : more) {
+        auto it = std::find_if(catalog.begin(), catalog.end(),
+                               [&](const Series::ChannelInfo &c) { return c.id == info.id; });
+        if (it == catalog.end()) {
+            if (catalog.size() < Series::Store::kMaxChannels)
+                catalog.append(info);
+            continue;
+        }
+        for (const QString &leaf : info.leaves) {
+            if (!it->leaves.contains(leaf)
+                && it->leaves.size() < Series::Store::kMaxLeavesPerChannel)
+                it->leaves.append(leaf);
+        }
+    }
+    return catalog;
 }
 
 } // namespace
@@ -67,8 +106,37 @@ public:
         m_dataDirty = true;
     }
 
+    void setHistory(const std::shared_ptr<Engine::EngineApi> &engine)
+    {
+        m_history.setEngine(engine,
+                            engine ? History::DigestCache::defaultFile(engine->dataDirectory())
+                                   : QString());
+        m_historyRevision = -1;
+        m_catalogDirty = true;
+        m_dataDirty = true;
+        scheduleStep();
+    }
+
+    void frameFinished(const Engine::FrameSummary &frame)
+    {
+        if (!m_history.isActive())
+            return;
+        m_history.frameFinished(frame);
+        m_dataDirty = true;
+        scheduleStep();
+    }
+
+    void cancelLoading()
+    {
+        // The view of the latest request is the one cancelled.
+        prepareView(range());
+        m_history.cancel();
+        m_dataDirty = true;
+    }
+
     void setFrame(const TimeFrame::FrameView &view)
     {
+        m_history.setEngine(nullptr, {});
         m_store.clear();
         m_open = {};
         m_openChannels.clear();
@@ -98,70 +166,199 @@ public:
         // The first request starts the refreshes: the panel is connected by then.
         if (!m_timer->isActive())
             m_timer->start();
+        scheduleStep();
     }
 
 private:
+    // Starts reading a chunk of retained frames on the reader's pool; when it is taken in, the
+    // next starts, for the view of the latest request. The feed's thread never waits for it.
+    void scheduleStep()
+    {
+        if (m_stepQueued || !m_history.isActive())
+            return;
+        m_stepQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_stepQueued = false;
+                if (!m_history.isActive() || m_history.isStepRunning())
+                    return;
+                prepareView(range());
+                m_history.startStep([this] {
+                    m_dataDirty = true;
+                    if (m_history.catalogRevision() != m_historyRevision)
+                        m_catalogDirty = true;
+                    scheduleStep();
+                });
+            },
+            Qt::QueuedConnection);
+    }
+
+    QList<Series::ChannelInfo> catalog() const
+    {
+        if (!m_history.isActive())
+            return m_store.channels();
+        return mergedCatalog(m_history.channels(), m_store.channels());
+    }
+
+    // Where the live store takes over from the retained frames, per buffer key.
+    qint64 cutoffOf(const QString &bufferKey) const
+    {
+        const Series::Buffer *buffer = m_store.buffer(bufferKey);
+        return buffer && !buffer->isEmpty() ? buffer->firstTime() : History::kNoCutoff;
+    }
+
+    static QString bufferKeyOf(const QString &key)
+    {
+        return Series::pathOfKey(key) == Series::kRatePath
+            ? Series::key(Series::channelOfKey(key), Series::kSizePath)
+            : key;
+    }
+
+    void prepareView(std::pair<qint64, qint64> r)
+    {
+        History::Reader::View view {
+            r.first, r.second, std::clamp(m_request.width, 1, 8192), {}, {}};
+        for (const QString &key : m_request.series) {
+            const QString bufferKey = bufferKeyOf(key);
+            if (!view.keys.contains(bufferKey))
+                view.keys.append(bufferKey);
+        }
+        // The lanes: item sizes of every channel (read without parsing the items).
+        for (const Series::ChannelInfo &channel : m_history.channels()) {
+            const QString sizeKey = Series::key(channel.id, Series::kSizePath);
+            if (!view.keys.contains(sizeKey))
+                view.keys.append(sizeKey);
+        }
+        for (const QString &key : std::as_const(view.keys))
+            view.cutoffs.insert(key, cutoffOf(key));
+        m_history.setView(view);
+    }
+
+    // Columns of a buffer: the live store's, with the retained frames' before it.
+    std::vector<Series::Column> columnsOf(const QString &bufferKey, qint64 from, qint64 to,
+                                          int width) const
+    {
+        const Series::Buffer *buffer = m_store.buffer(bufferKey);
+        std::vector<Series::Column> columns =
+            buffer ? buffer->columns(from, to, width) : std::vector<Series::Column>(size_t(width));
+        if (m_history.isActive()) {
+            const auto past = m_history.columns(bufferKey, from, to, width, cutoffOf(bufferKey));
+            for (size_t i = 0; i < columns.size(); ++i) {
+                if (past[i].count > 0)
+                    columns[i].add(past[i]);
+            }
+        }
+        return columns;
+    }
+
+    qint64 intervalOf(const QString &bufferKey, qint64 from, qint64 to) const
+    {
+        const Series::Buffer *buffer = m_store.buffer(bufferKey);
+        const qint64 live = buffer ? buffer->typicalInterval() : 0;
+        if (live > 0 || !m_history.isActive())
+            return live;
+        return m_history.typicalInterval(bufferKey, from, to);
+    }
+
+    qint64 firstTime() const
+    {
+        const qint64 live = m_store.firstTime();
+        const qint64 past = m_history.isActive() ? m_history.firstTime() : 0;
+        if (live == 0 || past == 0)
+            return std::max(live, past);
+        return std::min(live, past);
+    }
+
+    qint64 lastTime() const
+    {
+        return std::max(m_store.lastTime(), m_history.isActive() ? m_history.lastTime() : 0);
+    }
+
+    std::pair<qint64, qint64> range() const
+    {
+        qint64 from = 0;
+        qint64 to = 0;
+        if (m_request.follow) {
+            to = std::max(QDateTime::currentMSecsSinceEpoch(), lastTime());
+            const qint64 first = firstTime();
+            from = m_request.windowMs > 0 ? to - m_request.windowMs
+                                          : std::min(first > 0 ? first : to, to - 1000);
+            if (from <= 0)
+                from = to - 1000;
+        } else {
+            from = m_request.from;
+            to = std::max(m_request.to, m_request.from + 1);
+        }
+        return {from, to};
+    }
+
     void refresh()
     {
         if (m_catalogDirty) {
             m_catalogDirty = false;
-            Q_EMIT m_feed->catalogChanged(m_store.channels());
+            m_historyRevision = m_history.catalogRevision();
+            Q_EMIT m_feed->catalogChanged(catalog());
         }
         // A following view moves with time even without new data.
         if (!m_dataDirty && !m_request.follow)
             return;
         if (m_feed->m_inFlight.load(std::memory_order_acquire))
             return;
+        // A costly snapshot (a long range over many frames) is not made again before three
+        // times its cost has passed: the chart thread stays mostly idle whatever the range.
+        if (m_sinceSnapshot.isValid() && m_sinceSnapshot.elapsed() < 3 * m_snapshotCostMs)
+            return;
         m_dataDirty = false;
         m_feed->m_inFlight.store(true, std::memory_order_release);
-        Q_EMIT m_feed->snapshotReady(snapshot());
+        m_sinceSnapshot.start();
+        ChartSnapshot s = snapshot();
+        m_snapshotCostMs = m_sinceSnapshot.restart();
+        Q_EMIT m_feed->snapshotReady(s);
     }
 
-    ChartSnapshot snapshot() const
+    ChartSnapshot snapshot()
     {
         ChartSnapshot s;
-        if (m_request.follow) {
-            s.to = std::max(QDateTime::currentMSecsSinceEpoch(), m_store.lastTime());
-            s.from = m_request.windowMs > 0 ? s.to - m_request.windowMs
-                                            : std::min(m_store.firstTime(), s.to - 1000);
-            if (s.from <= 0)
-                s.from = s.to - 1000;
-        } else {
-            s.from = m_request.from;
-            s.to = std::max(m_request.to, m_request.from + 1);
-        }
+        std::tie(s.from, s.to) = range();
         const int width = std::clamp(m_request.width, 1, 8192);
-        const qsizetype lanes = m_store.channels().size();
+        if (m_history.isActive()) {
+            prepareView({s.from, s.to});
+            const History::Reader::Progress progress = m_history.progress();
+            s.loadDone = progress.done;
+            s.loadTotal = progress.total;
+        }
+        s.historyFrom = firstTime();
+        s.historyTo = lastTime();
+        const QList<Series::ChannelInfo> channels = catalog();
+        const qsizetype lanes = channels.size();
         for (qsizetype lane = 0; lane < lanes; ++lane) {
-            const QString &channel = m_store.channels().at(lane).id;
+            const QString &channel = channels.at(lane).id;
             ChartLane out {channel, {}};
-            if (const Series::Buffer *buffer =
-                    m_store.buffer(Series::key(channel, Series::kSizePath))) {
-                const auto columns = buffer->columns(s.from, s.to, width);
-                const double columnMs = double(s.to - s.from) / width;
-                // Lane 0 at the top: base at lanes - 1 - lane.
-                const double base = double(lanes - 1 - lane);
-                out.pulses.reserve(64);
-                out.pulses.append({double(s.from), base});
-                for (int i = 0; i < width; ++i) {
-                    if (columns[size_t(i)].count == 0)
-                        continue;
-                    const double x = double(s.from) + (i + 0.5) * columnMs;
-                    out.pulses.append({x, base});
-                    out.pulses.append({x, base + 0.7});
-                    out.pulses.append({x, base});
-                }
-                out.pulses.append({double(s.to), base});
+            const auto columns =
+                columnsOf(Series::key(channel, Series::kSizePath), s.from, s.to, width);
+            const double columnMs = double(s.to - s.from) / width;
+            // Lane 0 at the top: base at lanes - 1 - lane.
+            const double base = double(lanes - 1 - lane);
+            out.pulses.reserve(64);
+            out.pulses.append({double(s.from), base});
+            for (int i = 0; i < width; ++i) {
+                if (columns[size_t(i)].count == 0)
+                    continue;
+                const double x = double(s.from) + (i + 0.5) * columnMs;
+                out.pulses.append({x, base});
+                out.pulses.append({x, base + 0.7});
+                out.pulses.append({x, base});
             }
+            out.pulses.append({double(s.to), base});
             s.lanes.append(std::move(out));
         }
         for (const QString &key : m_request.series) {
             const bool rate = Series::pathOfKey(key) == Series::kRatePath;
-            const QString bufferKey =
-                rate ? Series::key(Series::channelOfKey(key), Series::kSizePath) : key;
+            const QString bufferKey = bufferKeyOf(key);
             ChartLine line {key, {}};
-            if (const Series::Buffer *buffer = m_store.buffer(bufferKey))
-                line.points = linePoints(buffer->columns(s.from, s.to, width), s.from, s.to, rate);
+            line.points = linePoints(columnsOf(bufferKey, s.from, s.to, width), s.from, s.to, rate,
+                                     rate ? 0 : intervalOf(bufferKey, s.from, s.to));
             s.lines.append(std::move(line));
         }
         s.openFrame = m_open;
@@ -174,6 +371,11 @@ private:
     ChartRequest m_request;
     OpenFrameStats m_open;
     QSet<QString> m_openChannels;
+    History::Reader m_history;
+    QElapsedTimer m_sinceSnapshot; // since the last snapshot was made
+    qint64 m_snapshotCostMs = 0;
+    int m_historyRevision = -1;
+    bool m_stepQueued = false;
     bool m_catalogDirty = false;
     bool m_dataDirty = true;
 };
@@ -203,12 +405,23 @@ ChartFeed::~ChartFeed()
 void ChartFeed::setEngine(const std::shared_ptr<Engine::EngineApi> &engine)
 {
     disconnect(m_engineConnection);
+    disconnect(m_finishedConnection);
     if (engine) {
         m_engineConnection = connect(
             engine.get(), &Engine::EngineApi::liveEvents, m_worker,
             [w = m_worker](const QList<Engine::LiveEvent> &events) { w->addEvents(events); },
             Qt::QueuedConnection);
+        m_finishedConnection = connect(
+            engine.get(), &Engine::EngineApi::frameFinished, m_worker,
+            [w = m_worker](const Engine::FrameSummary &frame) { w->frameFinished(frame); },
+            Qt::QueuedConnection);
     }
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, engine] { w->setHistory(engine); });
+}
+
+void ChartFeed::cancelLoading()
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->cancelLoading(); });
 }
 
 void ChartFeed::setFrame(const TimeFrame::FrameView &view)

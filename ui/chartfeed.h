@@ -38,7 +38,10 @@ struct ChartLane
 struct ChartLine
 {
     QString key;
-    QList<QPointF> points; // (ms, value), min then max per pixel column
+    // (ms, value), min then max per pixel column. A gap (no item for more than 5 times the
+    // series' median interval, over at least one empty column) is a point whose y is NaN, at the
+    // gap's start: drawers break the line there.
+    QList<QPointF> points;
 };
 
 // Counts of the frame the latest events went into (the open frame, for the live row).
@@ -58,6 +61,13 @@ struct ChartSnapshot
     QList<ChartLane> lanes;
     QList<ChartLine> lines;
     OpenFrameStats openFrame;
+    // Reading retained frames for this range: frames ready of those in range. Both 0 where
+    // nothing is being read (everything is ready, or the reading was cancelled).
+    qint64 loadDone = 0;
+    qint64 loadTotal = 0;
+    // The span of every retained frame, live data included (0, 0 when nothing is known).
+    qint64 historyFrom = 0;
+    qint64 historyTo = 0;
 };
 
 Q_DECLARE_METATYPE(ChartSnapshot)
@@ -66,6 +76,8 @@ Q_DECLARE_METATYPE(ChartRequest)
 // Collects events into a Series::Store and decimates them for the charts, on a thread of its own:
 // JSON parsing and bucketing never run on the GUI thread. Snapshots go out at most 30 times a
 // second, and a new one only after the GUI took the previous one (so a slow GUI is never flooded).
+// With an engine, the charts also reach back over every retained frame (History::Reader): the
+// live store draws what arrived since the engine was set, the retained frames what came before.
 class ChartFeed : public QObject
 {
     Q_OBJECT
@@ -75,8 +87,12 @@ public:
     explicit ChartFeed(QObject *parent = nullptr);
     ~ChartFeed() override;
 
-    // Live mode: events come from the engine's liveEvents; null disconnects.
+    // Live mode: events come from the engine's liveEvents, the past from its retained frames
+    // (digests persist in History::DigestCache::defaultFile() of its data directory); null
+    // disconnects.
     void setEngine(const std::shared_ptr<Engine::EngineApi> &engine);
+    // Stops reading retained frames for the range shown; another range reads again.
+    void cancelLoading();
     // Frame mode: the store is rebuilt from one frame, and the range defaults to the frame's.
     void setFrame(const TimeFrame::FrameView &view);
     void setRequest(const ChartRequest &request);
@@ -97,4 +113,5 @@ private:
     Worker *m_worker = nullptr; // lives on m_thread, deleted when it ends
     std::atomic<bool> m_inFlight {false};
     QMetaObject::Connection m_engineConnection;
+    QMetaObject::Connection m_finishedConnection;
 };

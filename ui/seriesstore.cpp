@@ -141,16 +141,8 @@ std::vector<Column> Buffer::columns(qint64 from, qint64 to, int width) const
     const auto columnOf = [&](qint64 t) {
         return std::clamp(int(double(t - from) * width / span), 0, width - 1);
     };
-    const auto add = [&](int c, double lo, double hi, qint64 n) {
-        Column &col = out[size_t(c)];
-        if (col.count == 0) {
-            col.min = lo;
-            col.max = hi;
-        } else {
-            col.min = std::min(col.min, lo);
-            col.max = std::max(col.max, hi);
-        }
-        col.count += n;
+    const auto add = [&](int c, double lo, double hi, qint64 n, qint64 firstAt, qint64 lastAt) {
+        out[size_t(c)].add(lo, hi, n, firstAt, lastAt);
     };
 
     // The finest level that still holds the start of the range; a coarser one where the columns
@@ -168,7 +160,7 @@ std::vector<Column> Buffer::columns(qint64 from, qint64 to, int width) const
         auto it = std::lower_bound(m_raw.begin(), m_raw.end(), from,
                                    [](const Point &p, qint64 time) { return p.t < time; });
         for (; it != m_raw.end() && it->t < to; ++it)
-            add(columnOf(it->t), it->v, it->v, 1);
+            add(columnOf(it->t), it->v, it->v, 1, it->t, it->t);
         return out;
     }
     const std::deque<Bucket> &buckets = level == 1 ? m_fine : m_coarse;
@@ -176,8 +168,39 @@ std::vector<Column> Buffer::columns(qint64 from, qint64 to, int width) const
     auto it = std::lower_bound(buckets.begin(), buckets.end(), from - bucketMs + 1,
                                [](const Bucket &b, qint64 time) { return b.start < time; });
     for (; it != buckets.end() && it->start < to; ++it)
-        add(columnOf(std::max(it->start, from)), it->min, it->max, it->count);
+        add(columnOf(std::max(it->start, from)), it->min, it->max, it->count, it->start,
+            it->start + bucketMs - 1);
     return out;
+}
+
+qint64 Buffer::typicalInterval() const
+{
+    const qsizetype n = std::min<qsizetype>(qsizetype(m_raw.size()), 257);
+    if (n < 2)
+        return 0;
+    std::vector<qint64> intervals;
+    intervals.reserve(size_t(n - 1));
+    for (auto it = m_raw.end() - n; std::next(it) != m_raw.end(); ++it)
+        intervals.push_back(std::next(it)->t - it->t);
+    auto middle = intervals.begin() + qsizetype(intervals.size() / 2);
+    std::nth_element(intervals.begin(), middle, intervals.end());
+    return *middle;
+}
+
+void Column::add(double lo, double hi, qint64 n, qint64 firstAt, qint64 lastAt)
+{
+    if (count == 0) {
+        min = lo;
+        max = hi;
+        first = firstAt;
+        last = lastAt;
+    } else {
+        min = std::min(min, lo);
+        max = std::max(max, hi);
+        first = std::min(first, firstAt);
+        last = std::max(last, lastAt);
+    }
+    count += n;
 }
 
 bool Store::declare(const QString &channel, const QString &type)

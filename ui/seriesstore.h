@@ -34,6 +34,15 @@ struct Column
     double min = 0;
     double max = 0;
     qint64 count = 0; // points (or events) that fell into the column
+    qint64 first = 0; // time of the column's first and last point (of a bucket: its bounds)
+    qint64 last = 0;
+
+    // Merges a point or a summary of count points from first to last.
+    void add(double lo, double hi, qint64 n, qint64 firstAt, qint64 lastAt);
+    void add(const Column &other)
+    {
+        add(other.min, other.max, other.count, other.first, other.last);
+    }
 };
 
 // Three levels of one series: recent raw points, fine buckets and coarse buckets, each capped,
@@ -51,6 +60,8 @@ public:
     // Min, max and count per column over [from, to), width columns (width >= 1).
     std::vector<Column> columns(qint64 from, qint64 to, int width) const;
     qint64 firstTime() const; // of the coarsest data held, 0 when empty
+    // The median interval between the latest raw points (up to 256 of them); 0 with fewer than 2.
+    qint64 typicalInterval() const;
     qint64 lastTime() const { return m_last; }
     qint64 totalCount() const { return m_total; }
     bool isEmpty() const { return m_total == 0; }

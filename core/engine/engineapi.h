@@ -135,6 +135,9 @@ public:
     // The open frame encoded as it stands now.
     virtual QByteArray openFrameBytes() const = 0;
     virtual Status status() const = 0;
+    // The folder the retained frames are archived in; empty where the engine keeps no archive.
+    // Readers key caches derived from the frames by it.
+    virtual QString dataDirectory() const { return {}; }
 
 Q_SIGNALS:
     // Batched: emitted at most every few milliseconds, from the engine's thread.

@@ -74,6 +74,7 @@ public:
     std::optional<QByteArray> frameBytes(qint64 id) const override;
     QByteArray openFrameBytes() const override;
     Status status() const override;
+    QString dataDirectory() const override { return dataDir(); }
 
 private:
     void finishClosedFrames();
