@@ -129,3 +129,15 @@ QString FrameInspector::previewText() const
 {
     return m_preview->toPlainText();
 }
+
+bool FrameInspector::showItem(const QString &channel, qsizetype itemIndex)
+{
+    const qsizetype c = m_frame.view.channelIndex(channel);
+    if (!m_hasFrame || c < 0 || itemIndex < 0 || itemIndex >= m_frame.view.itemCount(c))
+        return false;
+    const int row = int(m_frame.view.channel(c).firstItem + itemIndex);
+    m_tabs->setCurrentIndex(1);
+    m_itemView->setCurrentIndex(m_items->index(row, ItemTableModel::PreviewColumn));
+    m_itemView->scrollTo(m_itemView->currentIndex());
+    return true;
+}

@@ -5,15 +5,17 @@
 
 #include <QStandardItemModel>
 
-// The channel tree of the charts: one node per channel, under it one checkable row per series
-// (numeric JSON leaves, item size, event rate). Checked rows are the plotted series.
+// The channel tree of the charts: one node per channel (with its content type and rate), under
+// it one checkable row per series (numeric JSON leaves, item size, event rate). A checked row is
+// a series shown in a pane of the workspace; nothing is checked on its own here. Rows drag as
+// TimeChartView::kSeriesMimeType.
 class SeriesTreeModel : public QStandardItemModel
 {
     Q_OBJECT
 public:
+    enum Column { SeriesColumn, TypeColumn, RateColumn };
     static constexpr int KeyRole = Qt::UserRole + 1; // Series::key() of a series row
-    // Leaves checked on their own until the user checks or unchecks one.
-    static constexpr int kAutoChecked = 3;
+    static constexpr int SortRole = Qt::UserRole + 2; // channels by id, leaves before bytes, rate
 
     explicit SeriesTreeModel(QObject *parent = nullptr);
 
@@ -21,11 +23,21 @@ public:
     void setCatalog(const QList<Series::ChannelInfo> &channels);
     void reset();
     QStringList checkedKeys() const;
+    QStringList allKeys() const;
+    QHash<QString, QString> channelTypes() const;
     QString label(const QString &key) const; // "sensor: celsius"
     bool setChecked(const QString &key, bool checked);
+    // The check states to match exactly `keys`, without checkedChanged.
+    void showChecked(const QStringList &keys);
+    // Events per second of a channel, as measured by the owner.
+    void setRate(const QString &channel, double eventsPerSecond);
+
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 Q_SIGNALS:
-    void checkedChanged();
+    // The user checked or unchecked `key`.
+    void checkToggled(const QString &key, bool checked);
 
 private:
     QStandardItem *addSeries(QStandardItem *channel, const QString &channelId, const QString &path,
@@ -33,6 +45,5 @@ private:
 
     QHash<QString, QStandardItem *> m_channels;
     QHash<QString, QStandardItem *> m_series;
-    bool m_userChose = false;
     bool m_updating = false;
 };
