@@ -106,7 +106,7 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
     }
     restoreLayout();
     connect(m_liveCharts, &ChartPanel::itemActivated, this, &MainWindow::openChartItem);
-    // After the command line had its say (--layout): the last layout comes back.
+    // After the command line had its say (--chart-layout): the last layout comes back.
     QTimer::singleShot(0, this, &MainWindow::restoreChartLayout);
 }
 

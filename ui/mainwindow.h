@@ -144,7 +144,7 @@ private:
         qsizetype index = -1;
     };
     std::optional<PendingItem> m_pendingItem; // to select once its frame is shown
-    bool m_layoutChosen = false; // --layout or the menu: the last layout is not restored
+    bool m_layoutChosen = false; // --chart-layout or the menu: the last layout is not restored
     FrameInspector *m_inspector = nullptr;
     FrameImporter *m_importer = nullptr;
     FrameFetcher *m_fetcher = nullptr;

@@ -235,3 +235,22 @@ void PlotPane::applyPalette()
         }
     }
 }
+
+void PlotPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    relayoutAxes();
+}
+
+void PlotPane::relayoutAxes()
+{
+    // Qt Charts sizes an axis for its labels when the chart is laid out; laid out while hidden
+    // (the inspector's tab, a pane being built), the labels stay elided to "..." at their first
+    // real size until an axis changes. A visibility change has every axis measured anew.
+    for (QAbstractAxis *axis : m_chart->axes()) {
+        if (axis->isVisible()) {
+            axis->setVisible(false);
+            axis->setVisible(true);
+        }
+    }
+}

@@ -56,7 +56,11 @@ Q_SIGNALS:
     void activated(); // the user worked in this pane: it becomes the current one
     void menuRequested(const QPoint &globalPos, qint64 time);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void relayoutAxes();
     void rebuildSeries();
     QLineSeries *newSegment(const Entry &entry, int colourIndex, bool first);
 
