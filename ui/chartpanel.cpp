@@ -76,7 +76,7 @@ ChartPanel::ChartPanel(Mode mode, QWidget *parent)
     split->addWidget(createTree());
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({220, 700});
+    split->setSizes({240, 700});
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -136,7 +136,7 @@ QWidget *ChartPanel::createTree()
     m_proxy->setRecursiveFilteringEnabled(true);
     m_proxy->setAutoAcceptChildRows(true);
     m_proxy->setDynamicSortFilter(true);
-    m_proxy->sort(SeriesTreeModel::SeriesColumn);
+    m_proxy->sort(0);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, [this](const QString &text) {
         m_proxy->setFilterFixedString(text);
         m_treeView->expandAll();
@@ -148,8 +148,6 @@ QWidget *ChartPanel::createTree()
     m_treeView->setDragEnabled(true);
     m_treeView->setDragDropMode(QAbstractItemView::DragOnly);
     m_treeView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_treeView->header()->setStretchLastSection(false);
-    m_treeView->header()->setSectionResizeMode(SeriesTreeModel::SeriesColumn, QHeaderView::Stretch);
     layout->addWidget(m_filter);
     layout->addWidget(m_treeView, 1);
     return box;
@@ -261,8 +259,6 @@ void ChartPanel::onCatalog(const QList<Series::ChannelInfo> &channels)
             m_eventCounts.insert(info.id, m_eventCounts.value(info.id));
     }
     m_treeView->expandAll();
-    for (int c = SeriesTreeModel::TypeColumn; c <= SeriesTreeModel::RateColumn; ++c)
-        m_treeView->resizeColumnToContents(c);
     // The first-run default: the first numeric leaf of the first channel that has one, in the
     // first pane, once; never after the user or a layout chose.
     if (m_defaultPending) {
@@ -334,9 +330,8 @@ void ChartPanel::resetView()
 void ChartPanel::setShown(qint64 from, qint64 to)
 {
     m_timelineX->setRange(TimeText::toDateTime(from), TimeText::toDateTime(to));
-    m_timelineX->setFormat(to - from > 3'600'000    ? u"HH:mm"_s
-                               : to - from > 20'000 ? u"HH:mm:ss"_s
-                                                    : u"HH:mm:ss.zzz"_s);
+    m_timelineX->setFormat(timeAxisFormat(to - from));
+    m_timelineX->setTickCount(timeAxisTicks(m_timelineView->width()));
     m_timelineView->setShownRange(from, to);
     const bool changed = from != m_shownFrom || to != m_shownTo;
     m_shownFrom = from;
@@ -396,7 +391,9 @@ void ChartPanel::rebuildLaneAxis(const QList<ChartLane> &lanes)
         names.append(lane.channel);
     m_timelineView->setLaneLabels(names, -0.15, max);
     // Every lane keeps a readable height: past the room there is, the timeline scrolls.
-    m_timelineView->setMinimumHeight(int(count) * m_timelineView->minimumLaneHeight() + 60);
+    const int needed = int(count) * m_timelineView->minimumLaneHeight() + 60;
+    m_timelineView->setMinimumHeight(needed);
+    m_timelineScroll->setMinimumHeight(std::min(needed, 220));
 }
 
 void ChartPanel::applySnapshot(const ChartSnapshot &snapshot)

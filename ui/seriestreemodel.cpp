@@ -61,12 +61,10 @@ void SeriesTreeModel::setCatalog(const QList<Series::ChannelInfo> &channels)
             channel->setEditable(false);
             channel->setDragEnabled(false);
             channel->setData(info.id, SortRole);
-            channel->setToolTip(info.id);
-            auto *type = new QStandardItem(info.type);
-            type->setEditable(false);
-            auto *rate = new QStandardItem;
-            rate->setEditable(false);
-            appendRow({channel, type, rate});
+            channel->setData(info.type, TypeRole);
+            channel->setToolTip(tr("%1 (%2)").arg(info.id, info.type));
+            updateChannelText(channel, QString());
+            appendRow(channel);
             m_channels.insert(info.id, channel);
         }
         for (const QString &leaf : info.leaves)
@@ -78,10 +76,20 @@ void SeriesTreeModel::setCatalog(const QList<Series::ChannelInfo> &channels)
     m_updating = false;
 }
 
+void SeriesTreeModel::updateChannelText(QStandardItem *channel, const QString &rate)
+{
+    // Short: "json", "plain", "octet-stream" (the tooltip has the whole type).
+    const QString type = channel->data(TypeRole).toString();
+    QStringList parts {channel->data(SortRole).toString(), type.section(u'/', -1)};
+    if (!rate.isEmpty())
+        parts.append(rate);
+    channel->setText(parts.join(u" · "_s));
+}
+
 void SeriesTreeModel::reset()
 {
     clear();
-    setHorizontalHeaderLabels({tr("Series"), tr("Type"), tr("Rate")});
+    setHorizontalHeaderLabels({tr("Series")});
     m_channels.clear();
     m_series.clear();
 }
@@ -106,7 +114,7 @@ QHash<QString, QString> SeriesTreeModel::channelTypes() const
 {
     QHash<QString, QString> types;
     for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it)
-        types.insert(it.key(), item(it.value()->row(), TypeColumn)->text());
+        types.insert(it.key(), it.value()->data(TypeRole).toString());
     return types;
 }
 
@@ -136,12 +144,12 @@ void SeriesTreeModel::showChecked(const QStringList &keys)
 
 void SeriesTreeModel::setRate(const QString &channel, double eventsPerSecond)
 {
-    const QStandardItem *node = m_channels.value(channel);
+    QStandardItem *node = m_channels.value(channel);
     if (!node)
         return;
-    item(node->row(), RateColumn)
-        ->setText(
-            tr("%1/s").arg(QLocale().toString(eventsPerSecond, 'f', eventsPerSecond < 10 ? 1 : 0)));
+    updateChannelText(
+        node,
+        tr("%1/s").arg(QLocale().toString(eventsPerSecond, 'f', eventsPerSecond < 10 ? 1 : 0)));
 }
 
 QStringList SeriesTreeModel::mimeTypes() const

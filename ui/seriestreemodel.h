@@ -5,7 +5,8 @@
 
 #include <QStandardItemModel>
 
-// The channel tree of the charts: one node per channel (with its content type and rate), under
+// The channel tree of the charts: one node per channel ("sensor · json · 20/s": its content type
+// and rate; the tooltip has the type in full), under
 // it one checkable row per series (numeric JSON leaves, item size, event rate). A checked row is
 // a series shown in a pane of the workspace; nothing is checked on its own here. Rows drag as
 // TimeChartView::kSeriesMimeType.
@@ -13,9 +14,9 @@ class SeriesTreeModel : public QStandardItemModel
 {
     Q_OBJECT
 public:
-    enum Column { SeriesColumn, TypeColumn, RateColumn };
     static constexpr int KeyRole = Qt::UserRole + 1; // Series::key() of a series row
     static constexpr int SortRole = Qt::UserRole + 2; // channels by id, leaves before bytes, rate
+    static constexpr int TypeRole = Qt::UserRole + 3; // of a channel row: its content type
 
     explicit SeriesTreeModel(QObject *parent = nullptr);
 
@@ -40,6 +41,7 @@ Q_SIGNALS:
     void checkToggled(const QString &key, bool checked);
 
 private:
+    void updateChannelText(QStandardItem *channel, const QString &rate);
     QStandardItem *addSeries(QStandardItem *channel, const QString &channelId, const QString &path,
                              const QString &text);
 

@@ -291,19 +291,21 @@ void tst_Workspace::treeSortedFilteredNoAutoCheck()
     QAbstractItemModel *shown = panel.treeView()->model();
     QTRY_COMPARE(shown->rowCount(), 2);
     // Sorted by channel, then leaves before bytes and rate.
-    QCOMPARE(shown->index(0, 0).data().toString(), u"alpha"_s);
-    QCOMPARE(shown->index(1, 0).data().toString(), u"zeta"_s);
+    QCOMPARE(shown->index(0, 0).data().toString(), u"alpha · json"_s);
+    QCOMPARE(shown->index(1, 0).data().toString(), u"zeta · json"_s);
     const QModelIndex zeta = shown->index(1, 0);
     QCOMPARE(shown->index(0, 0, zeta).data().toString(), u"b"_s);
     QCOMPARE(shown->index(1, 0, zeta).data().toString(), u"ok"_s);
-    QCOMPARE(shown->index(1, SeriesTreeModel::TypeColumn).data().toString(), u"application/json"_s);
+    QCOMPARE(shown->index(1, 0).data(SeriesTreeModel::TypeRole).toString(), u"application/json"_s);
+    panel.seriesModel()->setRate(u"zeta"_s, 12.0);
+    QCOMPARE(shown->index(1, 0).data().toString(), u"zeta · json · 12/s"_s);
     // The first-run default: one series, the first leaf of the first channel to arrive (JSON
     // objects list their keys sorted).
     QCOMPARE(panel.seriesModel()->checkedKeys(), QStringList {Series::key(u"zeta"_s, u"b"_s)});
     // Filter.
     panel.filterEdit()->setText(u"ALP"_s);
     QCOMPARE(shown->rowCount(), 1);
-    QCOMPARE(shown->index(0, 0).data().toString(), u"alpha"_s);
+    QCOMPARE(shown->index(0, 0).data().toString(), u"alpha · json"_s);
     QVERIFY(shown->rowCount(shown->index(0, 0)) > 0); // its series stay visible
     panel.filterEdit()->clear();
     QCOMPARE(shown->rowCount(), 2);

@@ -35,6 +35,16 @@ void fitAxis(QValueAxis *axis, double lo, double hi)
 
 } // namespace
 
+QString timeAxisFormat(qint64 spanMs)
+{
+    return spanMs > 3'600'000 ? u"HH:mm"_s : spanMs > 2'000 ? u"HH:mm:ss"_s : u"HH:mm:ss.zzz"_s;
+}
+
+int timeAxisTicks(double widthPx)
+{
+    return std::clamp(int(widthPx / 110.0), 2, 10);
+}
+
 QColor seriesColour(qsizetype i)
 {
     return kPalette[size_t(i) % std::size(kPalette)];
@@ -202,9 +212,7 @@ void PlotPane::applyLines(const QList<ChartLine> &lines, qint64 from, qint64 to)
 void PlotPane::setRange(qint64 from, qint64 to)
 {
     m_x->setRange(TimeText::toDateTime(from), TimeText::toDateTime(to));
-    m_x->setFormat(to - from > 3'600'000    ? u"HH:mm"_s
-                       : to - from > 20'000 ? u"HH:mm:ss"_s
-                                            : u"HH:mm:ss.zzz"_s);
+    m_x->setFormat(timeAxisFormat(to - from));
     m_view->setShownRange(from, to);
 }
 
@@ -234,6 +242,12 @@ void PlotPane::applyPalette()
             line->setPen(pen);
         }
     }
+}
+
+void PlotPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_x->setTickCount(timeAxisTicks(width()));
 }
 
 void PlotPane::showEvent(QShowEvent *event)

@@ -58,6 +58,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void relayoutAxes();
@@ -73,6 +74,11 @@ private:
     QHash<QString, QList<QLineSeries *>> m_segments;
     std::function<QString(const QString &)> m_labeler;
 };
+
+// The time axes' label format for a shown span (the panes and the timeline alike).
+QString timeAxisFormat(qint64 spanMs);
+// Ticks on a time axis of that width in pixels: room for each label.
+int timeAxisTicks(double widthPx);
 
 // Series colours chosen to read on light and dark backgrounds alike (panes and timeline lanes).
 QColor seriesColour(qsizetype i);

@@ -103,6 +103,8 @@ Workspace::Workspace(QWidget *parent)
     auto *detailSplit = new QSplitter(Qt::Horizontal, details);
     detailSplit->addWidget(m_readout);
     detailSplit->addWidget(m_log);
+    detailSplit->setStretchFactor(0, 3);
+    detailSplit->setStretchFactor(1, 2);
     detailsLayout->addWidget(m_header);
     detailsLayout->addWidget(detailSplit, 1);
 
