@@ -1558,6 +1558,16 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+1"/>
+        <source>A / B / Esc</source>
+        <translation>A / B / Esc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set the markers A and B at the cursor of a plot; clear them</source>
+        <translation>Die Marken A und B am Cursor eines Diagramms setzen; sie entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This list</source>
         <translation>Diese Liste</translation>
     </message>

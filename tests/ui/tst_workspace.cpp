@@ -20,6 +20,8 @@
 
 #include <QChart>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QGraphicsTextItem>
 #include <QJsonArray>
@@ -321,6 +323,17 @@ void tst_Workspace::treeSortedFilteredNoAutoCheck()
     QVERIFY(mime);
     QCOMPARE(QString::fromUtf8(mime->data(QString::fromLatin1(TimeChartView::kSeriesMimeType))),
              item.data(SeriesTreeModel::KeyRole).toString());
+    // Dropped onto a pane: the pane shows it.
+    PlotPane *target = panel.workspace()->splitPane(nullptr, Qt::Horizontal);
+    QWidget *viewport = target->view()->viewport();
+    const QPointF at = viewport->rect().center();
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, mime.get(), Qt::LeftButton, {});
+    QCoreApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(at, Qt::CopyAction, mime.get(), Qt::LeftButton, {});
+    QCoreApplication::sendEvent(viewport, &drop);
+    QCOMPARE(target->keys(), QStringList {item.data(SeriesTreeModel::KeyRole).toString()});
+    QVERIFY(panel.seriesModel()->checkedKeys().contains(target->keys().first()));
 }
 
 void tst_Workspace::laneLabelsFor64Channels()
