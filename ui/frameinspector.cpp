@@ -96,6 +96,12 @@ QWidget *FrameInspector::createFramePage()
     m_tabs->addTab(createItemsPage(), tr("&Items"));
     m_charts = new ChartPanel(ChartPanel::Mode::Frame, m_tabs);
     m_tabs->addTab(m_charts, tr("C&harts"));
+    // A double click on the frame's charts opens the item in the Items tab.
+    connect(m_charts, &ChartPanel::itemActivated, this,
+            [this](qint64 frameId, const QString &channel, qsizetype itemIndex) {
+                if (m_hasFrame && frameId == m_frame.view.startAt())
+                    showItem(channel, itemIndex);
+            });
     layout->addWidget(m_tabs, 1);
     return page;
 }

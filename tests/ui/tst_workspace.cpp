@@ -36,6 +36,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -395,6 +396,16 @@ void tst_Workspace::inspectorLabelsOnFirstDisplay()
                  qPrintable(texts.join(u" | "_s)));
     }
     QCOMPARE(charts->timelineView()->laneLabelShown(1), u"log"_s);
+
+    // A double click on the frame's plot opens the item at or before that time in Items.
+    auto *tabs = inspector.findChild<QTabWidget *>();
+    PlotPane *pane = charts->workspace()->panes().first();
+    QCOMPARE(pane->keys(), QStringList {kCelsius}); // the first-run default
+    QTest::mouseDClick(pane->view()->viewport(), Qt::LeftButton, {},
+                       pane->view()->viewport()->rect().center());
+    QTRY_COMPARE(tabs->currentIndex(), 1);
+    QCOMPARE(inspector.itemView()->currentIndex().row(), 0);
+    QVERIFY(inspector.previewText().contains(u"21.5"_s));
 }
 
 void tst_Workspace::layoutRoundTrip()

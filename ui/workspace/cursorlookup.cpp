@@ -54,28 +54,40 @@ void CursorLookup::setFrame(const TimeFrame::FrameView &view)
     m_frame = view;
 }
 
-QList<TimeFrame::FrameView> CursorLookup::framesFor(const Engine::EngineApi &engine, qint64 time)
+QList<TimeFrame::FrameView> CursorLookup::framesFor(const Engine::EngineApi &engine, qint64 time,
+                                                    const QStringList &keys)
 {
-    QList<TimeFrame::FrameView> frames; // newest first while collecting
+    // The frame holding the time first; older ones only while a series has no item yet.
+    QList<TimeFrame::FrameView> frames; // oldest first
+    const auto complete = [&] {
+        const CursorReading reading = read(frames, time, keys, {});
+        return std::all_of(reading.values.cbegin(), reading.values.cend(),
+                           [](const CursorValue &v) { return v.found; });
+    };
+    int tried = 0;
     const Engine::Status status = engine.status();
     if (status.openFrameId > 0 && time >= status.openFrameId) {
+        ++tried;
         if (auto view = TimeFrame::FrameView::index(engine.openFrameBytes()))
-            frames.append(*view);
+            frames.prepend(*view);
+        if (complete())
+            return frames;
     }
     const Engine::FrameIndex index = engine.index();
-    if (index) {
-        for (const Engine::FrameSummary &summary : *index) { // newest first
-            if (summary.startAt > time)
-                continue;
-            if (frames.size() > kFramesBack)
-                break;
-            if (const auto bytes = engine.frameBytes(summary.id)) {
-                if (auto view = TimeFrame::FrameView::index(*bytes))
-                    frames.append(*view);
-            }
+    if (!index)
+        return frames;
+    for (const Engine::FrameSummary &summary : *index) { // newest first
+        if (summary.startAt > time)
+            continue;
+        if (tried++ > kFramesBack)
+            break;
+        if (const auto bytes = engine.frameBytes(summary.id)) {
+            if (auto view = TimeFrame::FrameView::index(*bytes))
+                frames.prepend(*view);
         }
+        if (complete())
+            break;
     }
-    std::reverse(frames.begin(), frames.end());
     return frames;
 }
 
@@ -160,7 +172,7 @@ void CursorLookup::lookup(qint64 time, const QStringList &keys, const QStringLis
     auto future = QtConcurrent::run([=] {
         QList<TimeFrame::FrameView> frames;
         if (engine)
-            frames = framesFor(*engine, time);
+            frames = framesFor(*engine, time, keys);
         else if (frame)
             frames.append(*frame);
         return read(frames, time, keys, aroundChannels);

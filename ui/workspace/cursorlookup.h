@@ -69,8 +69,11 @@ public:
     // The reading over frames ordered oldest first; pure, for any thread.
     static CursorReading read(const QList<TimeFrame::FrameView> &frames, qint64 time,
                               const QStringList &keys, const QStringList &aroundChannels);
-    // The frames to search for a time, oldest first, from an engine; runs on any thread.
-    static QList<TimeFrame::FrameView> framesFor(const Engine::EngineApi &engine, qint64 time);
+    // The frames to search for a time, oldest first, from an engine: the one holding the time,
+    // and older ones (at most kFramesBack) only while a key has no item at or before the time.
+    // Runs on any thread.
+    static QList<TimeFrame::FrameView> framesFor(const Engine::EngineApi &engine, qint64 time,
+                                                 const QStringList &keys);
 
 Q_SIGNALS:
     void readingReady(const CursorReading &reading);

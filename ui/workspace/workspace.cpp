@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -72,6 +73,11 @@ Workspace::Workspace(QWidget *parent)
                         updateLog();
                 });
     }
+
+    m_cursorTimer = new QTimer(this);
+    m_cursorTimer->setSingleShot(true);
+    m_cursorTimer->setInterval(kLookupMs);
+    connect(m_cursorTimer, &QTimer::timeout, this, [this] { requestLookups(0); });
 
     m_root = new QSplitter(Qt::Vertical, this);
     m_root->setObjectName(u"paneSplitter"_s);
@@ -304,7 +310,9 @@ void Workspace::setCursorTime(qint64 t)
         return;
     m_times[0] = t;
     updateViews();
-    requestLookups(0);
+    // The line moves at once; the lookup at most every kLookupMs while the mouse moves.
+    if (!m_cursorTimer->isActive())
+        m_cursorTimer->start();
 }
 
 void Workspace::setMarker(int marker, qint64 t)

@@ -14,6 +14,7 @@ class QLabel;
 class QMenu;
 class QPlainTextEdit;
 class QSplitter;
+class QTimer;
 class QTreeWidget;
 class QVBoxLayout;
 
@@ -26,6 +27,7 @@ class Workspace : public QWidget
     Q_OBJECT
 public:
     enum ReadoutColumn { SeriesColumn, CursorColumn, AColumn, BColumn, DeltaColumn };
+    static constexpr int kLookupMs = 30; // at most one cursor lookup this often
 
     explicit Workspace(QWidget *parent = nullptr);
 
@@ -96,6 +98,7 @@ private:
     QTreeWidget *m_readout = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QWidget *m_bottom = nullptr;
+    QTimer *m_cursorTimer = nullptr;
     std::array<CursorLookup *, 3> m_lookups {}; // cursor, A, B
     std::array<qint64, 3> m_times;
     std::array<CursorReading, 3> m_readings;
