@@ -82,6 +82,7 @@ private Q_SLOTS:
     void gapsDrawnAsBreaks();
     void cursorValuesFromEngine();
     void cursorInFrame();
+    void cursorReachesFinishedFrames();
     void treeSortedFilteredNoAutoCheck();
     void laneLabelsFor64Channels();
     void inspectorLabelsOnFirstDisplay();
@@ -281,6 +282,35 @@ void tst_Workspace::cursorInFrame()
     QCOMPARE(r.values.at(0).itemIndex, 1);
     r = CursorLookup::read({*view}, 1099, {px}, {});
     QVERIFY(!r.values.at(0).found);
+}
+
+void tst_Workspace::cursorReachesFinishedFrames()
+{
+    // Short frames: the last sensor item is in a finished frame (index() and frameBytes()), the
+    // cursor's time in the open one.
+    QTemporaryDir dir;
+    Engine::EngineConfig config;
+    config.dataDir = dir.path();
+    config.fsync = Engine::FsyncPolicy::Never;
+    config.frameDurationMs = Engine::EngineConfig::kMinFrameDurationMs;
+    auto engine = std::make_shared<Engine::FrameEngine>(config);
+    QVERIFY(engine->start());
+    QVERIFY(engine
+                ->ingest(Engine::Event {u"sensor"_s, u"application/json"_s, R"({"celsius":42.5})",
+                                        std::nullopt})
+                .ok());
+    const qint64 first = engine->status().openFrameId;
+    QTRY_VERIFY(engine->index() && !engine->index()->isEmpty()
+                && engine->status().openFrameId > first);
+    QVERIFY(engine->ingest(Engine::Event {u"log"_s, u"text/plain"_s, "x", std::nullopt}).ok());
+    const qint64 now = std::max(engine->status().openFrameId, QDateTime::currentMSecsSinceEpoch());
+    const QList<TimeFrame::FrameView> frames = CursorLookup::framesFor(*engine, now, {kCelsius});
+    QVERIFY(frames.size() >= 2); // the open frame and at least the finished one
+    const CursorReading reading = CursorLookup::read(frames, now, {kCelsius}, {});
+    QVERIFY(reading.values.at(0).found);
+    QCOMPARE(reading.values.at(0).value, 42.5);
+    QCOMPARE(reading.values.at(0).frameId, first);
+    engine->stop();
 }
 
 void tst_Workspace::treeSortedFilteredNoAutoCheck()
