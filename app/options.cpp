@@ -86,6 +86,10 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     parser.addOption({u"demo"_s,
                       Launch::tr("Start the window's demo producers (sensor, clock, "
                                  "camera and log channels).")});
+    parser.addOption({u"chart-layout"_s,
+                      Launch::tr("A chart layout (JSON, saved with File → Save layout) to open "
+                                 "instead of the last one."),
+                      Launch::tr("file")});
     parser.addOption({u"lang"_s,
                       Launch::tr("Language of the window: de or en. Default: the system's."),
                       Launch::tr("language")});
@@ -124,6 +128,7 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     options.platformArgument = parser.isSet(u"platform"_s);
     options.headless = parser.isSet(u"headless"_s);
     options.demo = parser.isSet(u"demo"_s);
+    options.layoutFile = parser.value(u"chart-layout"_s);
     if (parser.isSet(u"lang"_s)) {
         options.language = parser.value(u"lang"_s).toLower();
         if (options.language != u"de" && options.language != u"en") {

@@ -17,6 +17,7 @@ struct LaunchOptions
     bool platformArgument = false; // -platform given: Qt is told where to show the window
     bool headless = false; // --headless: engine and HTTP server without a window
     bool demo = false; // --demo: the window starts its built-in demo producers
+    QString layoutFile; // --chart-layout: a chart layout to open instead of the last one
     QString language; // --lang: "de" or "en"; empty: the system's
     // The server and engine options given on the command line or in the environment: they
     // take precedence over the stored settings for this run.

@@ -39,6 +39,8 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
         qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
     // The engine and the server start on their own threads; the window shows them as they come.
     host.apply(ServiceConfig {effective.engine, effective.server, true});
+    if (!options.layoutFile.isEmpty())
+        window.openLayout(options.layoutFile);
     window.show();
     if (!options.fileName.isEmpty())
         window.openFile(options.fileName);

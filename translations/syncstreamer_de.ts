@@ -56,22 +56,23 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../ui/chartpanel.cpp" line="+75"/>
+        <location filename="../ui/chartpanel.cpp" line="+52"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Values</source>
-        <translation>Werte</translation>
+        <location line="+77"/>
+        <location line="+2"/>
+        <source>Filter series</source>
+        <translation>Reihen filtern</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+16"/>
         <source>Series</source>
         <translation>Reihen</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+15"/>
         <source>10 s</source>
         <translation>10 s</translation>
     </message>
@@ -119,6 +120,16 @@
         <location line="+1"/>
         <source>Follow now with the chosen window (Home)</source>
         <translation>Mit dem gewählten Zeitfenster der Gegenwart folgen (Pos1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add p&amp;lot</source>
+        <translation>Dia&amp;gramm hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new plot pane under the current one (split it from a plot&apos;s menu)</source>
+        <translation>Ein neues Diagramm unter dem aktuellen (teilen über das Menü eines Diagramms)</translation>
     </message>
 </context>
 <context>
@@ -297,7 +308,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Ungültiger Wert „%1“ für --%2.</translation>
     </message>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+44"/>
+        <location filename="../core/engine/openframe.cpp" line="+36"/>
         <source>Storage unavailable: the event cannot be kept (%1).</source>
         <translation>Speicher nicht verfügbar: Das Ereignis kann nicht aufbewahrt werden (%1).</translation>
     </message>
@@ -305,9 +316,14 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::Archive</name>
     <message>
-        <location filename="../core/engine/archive.cpp" line="+90"/>
+        <location filename="../core/engine/archive.cpp" line="+91"/>
         <source>Cannot create the data directory %1.</source>
         <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Cannot sync the data directory %1: %2</source>
+        <translation>Das Datenverzeichnis %1 kann nicht synchronisiert werden: %2</translation>
     </message>
     <message>
         <location filename="../core/engine/recovery.cpp" line="+28"/>
@@ -341,7 +357,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::FrameBuilder</name>
     <message>
-        <location filename="../core/engine/framebuilder.cpp" line="+79"/>
+        <location filename="../core/engine/framebuilder.cpp" line="+63"/>
         <source>Invalid channel id: it must be 1 to %1 bytes of UTF-8 without control characters.</source>
         <translation>Ungültige Kanal-ID: Sie muss 1 bis %1 Bytes UTF-8 ohne Steuerzeichen lang sein.</translation>
     </message>
@@ -359,8 +375,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::FrameEngine</name>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+370"/>
-        <location line="+12"/>
+        <location filename="../core/engine/frameengine.cpp" line="+205"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
@@ -368,7 +383,8 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::JournalWriter</name>
     <message>
-        <location filename="../core/engine/journal.cpp" line="+333"/>
+        <location filename="../core/engine/journalwriter.cpp" line="+87"/>
+        <location line="+9"/>
         <source>Cannot create the journal</source>
         <translation>Das Journal kann nicht angelegt werden</translation>
     </message>
@@ -376,12 +392,14 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <location line="+6"/>
         <location line="+47"/>
         <location line="+9"/>
-        <location line="+24"/>
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+16"/>
         <source>Cannot write the journal</source>
         <translation>Das Journal kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-73"/>
         <source>Cannot open the journal</source>
         <translation>Das Journal kann nicht geöffnet werden</translation>
     </message>
@@ -391,9 +409,18 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Das Journal kann nicht gekürzt werden</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+93"/>
+        <location line="+7"/>
         <source>Cannot sync the journal</source>
         <translation>Das Journal kann nicht synchronisiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::OpenFrame</name>
+    <message>
+        <location filename="../core/engine/openframe.cpp" line="+200"/>
+        <source>The engine is not running.</source>
+        <translation>Die Engine läuft nicht.</translation>
     </message>
 </context>
 <context>
@@ -444,7 +471,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/exportdialog.cpp" line="+70"/>
+        <location filename="../ui/exportdialog.cpp" line="+72"/>
         <source>Export Frames</source>
         <translation>Frames exportieren</translation>
     </message>
@@ -552,7 +579,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Dateien:</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+149"/>
         <source>Export into folder</source>
         <translation>In Ordner exportieren</translation>
     </message>
@@ -1197,6 +1224,16 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+3"/>
+        <source>A chart layout (JSON, saved with File → Save layout) to open instead of the last one.</source>
+        <translation>Ein Diagramm-Layout (JSON, gespeichert mit Datei → Layout speichern), das statt des letzten geöffnet wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Language of the window: de or en. Default: the system&apos;s.</source>
         <translation>Sprache des Fensters: de oder en. Standard: die des Systems.</translation>
     </message>
@@ -1208,12 +1245,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     <message>
         <location line="+5"/>
         <location line="+17"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Run &apos;syncstreamer --help&apos; for usage.</source>
         <translation>Aufruf: siehe &apos;syncstreamer --help&apos;.</translation>
     </message>
     <message numerus="yes">
-        <location line="-21"/>
+        <location line="-22"/>
         <source>syncstreamer: the window opens one file, %n were given.
 </source>
         <translation>
@@ -1224,7 +1261,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>syncstreamer: --lang takes de or en, not &quot;%1&quot;.
 </source>
         <translation>syncstreamer: --lang nimmt de oder en, nicht „%1“.
@@ -1234,6 +1271,30 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+20"/>
         <source>Invalid value &quot;%1&quot; for --layout.</source>
         <translation>Ungültiger Wert „%1“ für --layout.</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutFile</name>
+    <message>
+        <location filename="../ui/workspace/layoutfile.cpp" line="+33"/>
+        <source>Cannot open the layout %1: %2</source>
+        <translation>Das Layout %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The layout %1 is not valid JSON (at byte %2: %3).</source>
+        <translation>Das Layout %1 ist kein gültiges JSON (bei Byte %2: %3).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file %1 is not a chart layout (no &quot;panes&quot;).</source>
+        <translation>Die Datei %1 ist kein Diagramm-Layout (kein „panes“).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+3"/>
+        <source>Cannot write the layout %1: %2</source>
+        <translation>Das Layout %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1267,13 +1328,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+67"/>
-        <location line="+108"/>
+        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <location line="+114"/>
         <source>&amp;Live charts</source>
         <translation>&amp;Live-Diagramme</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-113"/>
         <source>I&amp;nspector</source>
         <translation>&amp;Inspektor</translation>
     </message>
@@ -1283,7 +1344,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Bereit</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Frames</source>
         <translation>Frames</translation>
     </message>
@@ -1319,6 +1380,16 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+4"/>
+        <source>Open &amp;layout…</source>
+        <translation>&amp;Layout öffnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save l&amp;ayout…</source>
+        <translation>L&amp;ayout speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Settings…</source>
         <translation>E&amp;instellungen…</translation>
     </message>
@@ -1401,7 +1472,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>SyncStreamer</source>
         <translation>SyncStreamer</translation>
     </message>
@@ -1487,6 +1558,16 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+1"/>
+        <source>A / B / Esc</source>
+        <translation>A / B / Esc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set the markers A and B at the cursor of a plot; clear them</source>
+        <translation>Die Marken A und B am Cursor eines Diagramms setzen; sie entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This list</source>
         <translation>Diese Liste</translation>
     </message>
@@ -1500,22 +1581,74 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <source>Keyboard Shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
+    <message>
+        <location filename="../ui/mainwindowlayouts.cpp" line="+24"/>
+        <source>Cannot open the layout</source>
+        <translation>Das Layout kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Layout %1 opened</source>
+        <translation>Layout %1 geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layout %1 opened; not in the data (yet): %2</source>
+        <translation>Layout %1 geöffnet; (noch) nicht in den Daten: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Layout saved to %1</source>
+        <translation>Layout in %1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Chart layouts (*.json)</source>
+        <translation>Diagramm-Layouts (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open layout</source>
+        <translation>Layout öffnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save layout</source>
+        <translation>Layout speichern</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPane</name>
+    <message>
+        <location filename="../ui/workspace/plotpane.cpp" line="+68"/>
+        <source>Plot</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source> (right)</source>
+        <translation> (rechts)</translation>
+    </message>
 </context>
 <context>
     <name>SeriesTreeModel</name>
     <message>
-        <location filename="../ui/seriestreemodel.cpp" line="+9"/>
-        <location line="+59"/>
+        <location filename="../ui/seriestreemodel.cpp" line="+92"/>
         <source>Series</source>
         <translation>Reihen</translation>
     </message>
     <message>
-        <location line="-39"/>
-        <source>%1 of channel %2</source>
-        <translation>%1 von Kanal %2</translation>
+        <location line="-44"/>
+        <source>%1 of channel %2 (drag it onto a plot)</source>
+        <translation>%1 von Kanal %2 (auf ein Diagramm ziehen)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+17"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>bytes</source>
         <translation>Bytes</translation>
     </message>
@@ -1525,9 +1658,14 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Ereignisse/s</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+50"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
     </message>
 </context>
 <context>
@@ -1588,7 +1726,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>die Daten eines JSON-Typs sind kein gültiges JSON.</translation>
     </message>
     <message>
-        <location filename="../core/server/httpserver.cpp" line="+37"/>
+        <location filename="../core/server/httpserver.cpp" line="+38"/>
         <source>Cannot read the TLS certificate %1: %2</source>
         <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1608,7 +1746,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 enthält keinen privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
-        <location filename="../core/server/router.cpp" line="+116"/>
+        <location filename="../core/server/router.cpp" line="+117"/>
         <source>The channel id is empty.</source>
         <translation>Die Kanal-ID ist leer.</translation>
     </message>
@@ -1618,13 +1756,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Die Kanal-ID ist länger als 128 Bytes.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The channel id contains a control character.</source>
         <translation>Die Kanal-ID enthält ein Steuerzeichen.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-2"/>
         <source>The channel id is not valid UTF-8.</source>
         <translation>Die Kanal-ID ist kein gültiges UTF-8.</translation>
     </message>
@@ -1655,7 +1792,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Api</name>
     <message>
-        <location filename="../core/server/api.cpp" line="+48"/>
+        <location filename="../core/server/api.cpp" line="+50"/>
         <source>There is nothing at %1.</source>
         <translation>Unter %1 gibt es nichts.</translation>
     </message>
@@ -1663,14 +1800,6 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+7"/>
         <source>%1 is not allowed here; allowed: %2.</source>
         <translation>%1 ist hier nicht erlaubt; erlaubt: %2.</translation>
-    </message>
-</context>
-<context>
-    <name>Server::Connection</name>
-    <message>
-        <location filename="../core/server/connection.cpp" line="+391"/>
-        <source>The request did not arrive within %1 ms.</source>
-        <translation>Die Anfrage ist nicht innerhalb von %1 ms angekommen.</translation>
     </message>
 </context>
 <context>
@@ -1697,9 +1826,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
 </context>
 <context>
+    <name>Server::GuardedSocket</name>
+    <message>
+        <location filename="../core/server/guard.cpp" line="+442"/>
+        <source>The request did not arrive within %1 ms.</source>
+        <translation>Die Anfrage ist nicht innerhalb von %1 ms angekommen.</translation>
+    </message>
+</context>
+<context>
     <name>Server::HttpServer</name>
     <message>
-        <location filename="../core/server/httpserver.cpp" line="+63"/>
+        <location filename="../core/server/httpserver.cpp" line="+45"/>
         <source>HTTPS needs both --tls-cert and --tls-key.</source>
         <translation>HTTPS braucht sowohl --tls-cert als auch --tls-key.</translation>
     </message>
@@ -1709,7 +1846,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Diese Qt-Version unterstützt kein TLS.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+54"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Lauschen auf %1 Port %2 nicht möglich: %3</translation>
     </message>
@@ -1768,29 +1905,31 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::RequestParser</name>
     <message>
-        <location filename="../core/server/requestparser.cpp" line="+170"/>
-        <location line="+24"/>
+        <location filename="../core/server/requestparser.cpp" line="+156"/>
+        <location line="+34"/>
         <source>The request line is longer than %1 bytes.</source>
         <translation>Die Anfragezeile ist länger als %1 Bytes.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>The request has more than %1 header lines.</source>
         <translation>Die Anfrage hat mehr als %1 Kopfzeilen.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+154"/>
+        <location line="-12"/>
+        <location line="+28"/>
+        <location line="+165"/>
         <source>The request&apos;s header is larger than %1 bytes.</source>
         <translation>Der Kopf der Anfrage ist größer als %1 Bytes.</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-147"/>
+        <location line="+4"/>
         <source>A chunk-size line is too long.</source>
         <translation>Eine Chunk-Größen-Zeile ist zu lang.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>A chunk size is not a hexadecimal number.</source>
         <translation>Eine Chunk-Größe ist keine Hexadezimalzahl.</translation>
     </message>
@@ -1810,7 +1949,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Ein Chunk ist länger, als seine Größe angibt.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>The request&apos;s trailer is larger than %1 bytes.</source>
         <translation>Der Trailer der Anfrage ist größer als %1 Bytes.</translation>
     </message>
@@ -1820,7 +1959,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Der Trailer der Anfrage ist zu groß.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+17"/>
         <source>The request line is not &quot;METHOD /target HTTP/1.x&quot;.</source>
         <translation>Die Anfragezeile hat nicht die Form „METHODE /ziel HTTP/1.x“.</translation>
     </message>
@@ -1830,7 +1969,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Nur HTTP/1.0 und HTTP/1.1 werden bedient.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+71"/>
         <source>Folded header lines are not accepted.</source>
         <translation>Gefaltete Kopfzeilen werden nicht angenommen.</translation>
     </message>
@@ -1873,6 +2012,14 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+16"/>
         <source>The body of %1 bytes is larger than the limit of %2 bytes (--max-body).</source>
         <translation>Der Rumpf von %1 Bytes ist größer als die Grenze von %2 Bytes (--max-body).</translation>
+    </message>
+</context>
+<context>
+    <name>Server::Worker</name>
+    <message>
+        <location filename="../core/server/worker.cpp" line="+46"/>
+        <source>The server has reached its connection limit.</source>
+        <translation>Der Server hat seine Verbindungsgrenze erreicht.</translation>
     </message>
 </context>
 <context>
@@ -1995,7 +2142,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+46"/>
+        <location filename="../ui/settingsdialog.cpp" line="+47"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2230,7 +2377,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>keiner</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Apply restarts the engine and the server: the open frame is finished now, producers and clients reconnect.</source>
         <translation>Übernehmen startet Engine und Server neu: Der offene Frame wird jetzt abgeschlossen, Produzenten und Clients verbinden sich neu.</translation>
     </message>
@@ -2280,12 +2427,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Auf der Befehlszeile angegeben, haben %1 Vorrang vor diesen Einstellungen, bis das Programm neu gestartet wird.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This desktop has no system tray: closing the window quits.</source>
         <translation>Dieser Desktop hat keinen Systembereich: Schließen des Fensters beendet das Programm.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&quot;%1&quot; is not an IP address.</source>
         <translation>„%1“ ist keine IP-Adresse.</translation>
     </message>
@@ -2293,9 +2440,9 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TimeChartView</name>
     <message>
-        <location filename="../ui/timechartview.cpp" line="+18"/>
-        <source>Wheel or +/-: zoom · drag: zoom into a range · middle drag or ←/→: pan · Home: reset</source>
-        <translation>Mausrad oder +/-: zoomen · Ziehen: in einen Bereich zoomen · mittlere Taste ziehen oder ←/→: verschieben · Pos1: zurücksetzen</translation>
+        <location filename="../ui/timechartview.cpp" line="+28"/>
+        <source>Wheel or +/-: zoom · drag: zoom into a range · middle drag or ←/→: pan · Home: reset · A/B: markers at the cursor · double click: open the item · right click: menu</source>
+        <translation>Mausrad oder +/-: zoomen · Ziehen: in einen Bereich zoomen · mittlere Taste ziehen oder ←/→: verschieben · Pos1: zurücksetzen · A/B: Marken am Cursor · Doppelklick: Eintrag öffnen · Rechtsklick: Menü</translation>
     </message>
 </context>
 <context>
@@ -2351,7 +2498,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+98"/>
         <source>TimeFrame version %1 is not supported (this build reads version %2)</source>
         <translation>TimeFrame-Version %1 wird nicht unterstützt (diese Version liest Version %2)</translation>
     </message>
@@ -2361,13 +2508,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>der Kopf gibt eine Datengröße von %1 Bytes an, die kein Frame haben kann</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+144"/>
+        <location line="-104"/>
+        <location line="+110"/>
         <source>the frame ends (%1) before it starts (%2)</source>
         <translation>das Frame endet (%1), bevor es beginnt (%2)</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="+4"/>
         <source>the header declares %1 bytes of metadata and %2 of data, %3 in all, but only %4 are present</source>
         <translation>der Kopf gibt %1 Bytes Metadaten und %2 Bytes Daten an, %3 insgesamt, aber nur %4 sind vorhanden</translation>
     </message>
@@ -2382,13 +2529,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+5"/>
         <location line="+26"/>
         <location line="+14"/>
-        <location line="+138"/>
+        <location line="+166"/>
         <location line="+5"/>
         <source>the frame</source>
         <translation>das Frame</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-216"/>
         <source>the device is not open for reading</source>
         <translation>das Gerät ist nicht zum Lesen geöffnet</translation>
     </message>
@@ -2398,27 +2545,22 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>der Kopf gibt ein Frame von %1 Bytes an, mehr als die %2, die dieser Leser annimmt</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="-168"/>
         <source>channel %1 has an empty id</source>
         <translation>Kanal %1 hat eine leere ID</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>channel &quot;%1&quot; has an empty type</source>
         <translation>Kanal „%1“ hat einen leeren Typ</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+252"/>
         <source>channel id &quot;%1&quot; appears twice</source>
         <translation>die Kanal-ID „%1“ kommt zweimal vor</translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>the channel records need %1 bytes, more than a frame&apos;s metadata can hold</source>
-        <translation>die Kanaldatensätze brauchen %1 Bytes, mehr als die Metadaten eines Frames fassen können</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+111"/>
         <source>the device is not open for writing</source>
         <translation>das Gerät ist nicht zum Schreiben geöffnet</translation>
     </message>
@@ -2563,6 +2705,14 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
 </context>
 <context>
+    <name>TimeFrame::Writer</name>
+    <message>
+        <location filename="../core/format/timeframe.cpp" line="-80"/>
+        <source>the channel records need %1 bytes, more than a frame&apos;s metadata can hold</source>
+        <translation>die Kanaldatensätze brauchen %1 Bytes, mehr als die Metadaten eines Frames fassen</translation>
+    </message>
+</context>
+<context>
     <name>TimeFrame::detail</name>
     <message>
         <location filename="../core/format/parser.cpp" line="-89"/>
@@ -2673,8 +2823,8 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TimeText</name>
     <message>
-        <location filename="../ui/timetext.cpp" line="+23"/>
-        <location line="+28"/>
+        <location filename="../ui/timetext.cpp" line="+33"/>
+        <location line="+39"/>
         <source>%1 ms (out of calendar range)</source>
         <translation>%1 ms (außerhalb des Kalenderbereichs)</translation>
     </message>
@@ -2740,6 +2890,142 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+1"/>
         <source>The window is closed; the server runs on. Quit from this icon&apos;s menu.</source>
         <translation>Das Fenster ist geschlossen; der Server läuft weiter. Beenden über das Menü dieses Symbols.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../ui/workspace/workspace.cpp" line="+94"/>
+        <source>Values at the cursor</source>
+        <translation>Werte am Cursor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cursor</source>
+        <translation>Cursor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Δ (B − A)</source>
+        <translation>Δ (B − A)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Items at the cursor</source>
+        <translation>Einträge am Cursor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Items of text and binary channels in the panes, around the cursor.</source>
+        <translation>Einträge der Text- und Binärkanäle der Diagramme rund um den Cursor.</translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>no item</source>
+        <translation>kein Eintrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— (%1)</source>
+        <translation>— (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cursor %1</source>
+        <translation>Cursor %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A %1</source>
+        <translation>A %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B %1</source>
+        <translation>B %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Δt %1</source>
+        <translation>Δt %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the mouse over a plot for the values; A and B set markers.</source>
+        <translation>Die Maus über ein Diagramm bewegen für die Werte; A und B setzen Marken.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Set marker &amp;A here</source>
+        <translation>Marke &amp;A hierhin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set marker &amp;B here</source>
+        <translation>Marke &amp;B hierhin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clear markers</source>
+        <translation>Marken &amp;entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Remove series</source>
+        <translation>Reihe ent&amp;fernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right &amp;axis</source>
+        <translation>Rechte &amp;Achse</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A&amp;dd series</source>
+        <translation>Reihe hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split &amp;horizontally</source>
+        <translation>&amp;Waagrecht teilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Split &amp;vertically</source>
+        <translation>&amp;Senkrecht teilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close &amp;pane</source>
+        <translation>Diagramm schl&amp;ießen</translation>
     </message>
 </context>
 </TS>

@@ -4,21 +4,29 @@
 #include "chartfeed.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QWidget>
 
 class QCategoryAxis;
 class QChart;
 class QComboBox;
 class QDateTimeAxis;
+class QLineEdit;
 class QLineSeries;
+class QMenu;
+class QScrollArea;
+class QSortFilterProxyModel;
 class QToolButton;
-class QValueAxis;
+class QTreeView;
+class PlotPane;
 class SeriesTreeModel;
 class TimeChartView;
+class Workspace;
 
-// Live charts: a timeline with one lane per channel and a pulse per item (like a logic
-// analyser), and the numeric series picked in the channel tree. The data comes decimated from a
-// ChartFeed; the GUI only swaps point lists, at most ChartFeed::kRefreshMs apart.
+// The charts: the series tree (sorted, filtered), a timeline with one lane per channel and a
+// pulse per item (like a logic analyser), and under it the workspace of plot panes on the same
+// time axis. The data comes decimated from a ChartFeed; the GUI only swaps point lists, at most
+// ChartFeed::kRefreshMs apart.
 class ChartPanel : public QWidget
 {
     Q_OBJECT
@@ -29,22 +37,40 @@ public:
 
     ChartFeed *feed() const { return m_feed; }
     SeriesTreeModel *seriesModel() const { return m_tree; }
+    Workspace *workspace() const { return m_workspace; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QTreeView *treeView() const { return m_treeView; }
+    TimeChartView *timelineView() const { return m_timelineView; }
     void setEngine(const std::shared_ptr<Engine::EngineApi> &engine);
     void setFrame(const TimeFrame::FrameView &view); // Frame mode
 
     // Rolling window; 0: the whole history.
     void setWindowMs(qint64 windowMs);
+    qint64 windowMs() const { return m_request.windowMs; }
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
     void resetView();
+    // A fixed range (zoom, pan, a layout or the overview strip); following stops.
+    void setManualRange(qint64 from, qint64 to);
 
-    // What is drawn, for tests: the line series of a key, the lanes' series.
-    QLineSeries *lineSeries(const QString &key) const { return m_lines.value(key); }
+    // The layout: panes, their series and axes, the time window and the tree's filter. Applying
+    // returns the labels of the series the data does not hold (yet); they stay in their panes.
+    QJsonObject layoutJson() const;
+    QStringList applyLayout(const QJsonObject &layout);
+
+    // What is drawn, for tests: the first segment of a key in any pane, the lanes' series.
+    QLineSeries *lineSeries(const QString &key) const;
     QList<QLineSeries *> laneSeries() const { return m_lanes.values(); }
+    // The range shown, and whether it follows now (for an overview of all retained time).
     QPair<qint64, qint64> shownRange() const { return {m_shownFrom, m_shownTo}; }
+    bool isFollowing() const { return m_request.follow; }
 
 Q_SIGNALS:
     void snapshotApplied(const ChartSnapshot &snapshot);
+    // The shown range or the following state changed (overview strips follow it).
+    void shownRangeChanged(qint64 from, qint64 to, bool following);
+    // Double click on a plot: the item at or before that time.
+    void itemActivated(qint64 frameId, const QString &channel, qsizetype itemIndex);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -52,29 +78,37 @@ protected:
 
 private:
     QWidget *createToolbar();
+    QWidget *createTree();
     void applySnapshot(const ChartSnapshot &snapshot);
     void applyPalette();
     void sendRequest();
-    void setManualRange(qint64 from, qint64 to);
     void rebuildLaneAxis(const QList<ChartLane> &lanes);
-    QLineSeries *ensureLine(const QString &key);
+    void setShown(qint64 from, qint64 to);
+    void onCatalog(const QList<Series::ChannelInfo> &channels);
+    void fillAddMenu(QMenu *menu, PlotPane *pane);
+    void updateRates();
 
     Mode m_mode;
     ChartFeed *m_feed = nullptr;
     SeriesTreeModel *m_tree = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    QTreeView *m_treeView = nullptr;
+    QLineEdit *m_filter = nullptr;
+    Workspace *m_workspace = nullptr;
     QChart *m_timeline = nullptr;
-    QChart *m_values = nullptr;
     TimeChartView *m_timelineView = nullptr;
-    TimeChartView *m_valuesView = nullptr;
+    QScrollArea *m_timelineScroll = nullptr;
     QDateTimeAxis *m_timelineX = nullptr;
     QCategoryAxis *m_laneAxis = nullptr;
-    QDateTimeAxis *m_valuesX = nullptr;
-    QValueAxis *m_valuesY = nullptr;
     QComboBox *m_window = nullptr;
     QToolButton *m_pause = nullptr;
     QHash<QString, QLineSeries *> m_lanes;
     QStringList m_laneOrder;
-    QHash<QString, QLineSeries *> m_lines;
+    std::shared_ptr<Engine::EngineApi> m_engine;
+    QMetaObject::Connection m_activity;
+    QHash<QString, qint64> m_eventCounts; // per channel since the last rate update
+    qint64 m_rateSince = 0;
+    bool m_defaultPending = true; // the first-run default series is still to be added
 
     ChartRequest m_request;
     bool m_paused = false;

@@ -96,6 +96,12 @@ QWidget *FrameInspector::createFramePage()
     m_tabs->addTab(createItemsPage(), tr("&Items"));
     m_charts = new ChartPanel(ChartPanel::Mode::Frame, m_tabs);
     m_tabs->addTab(m_charts, tr("C&harts"));
+    // A double click on the frame's charts opens the item in the Items tab.
+    connect(m_charts, &ChartPanel::itemActivated, this,
+            [this](qint64 frameId, const QString &channel, qsizetype itemIndex) {
+                if (m_hasFrame && frameId == m_frame.view.startAt())
+                    showItem(channel, itemIndex);
+            });
     layout->addWidget(m_tabs, 1);
     return page;
 }
@@ -128,4 +134,16 @@ void FrameInspector::setFrame(const LoadedFrame &frame)
 QString FrameInspector::previewText() const
 {
     return m_preview->toPlainText();
+}
+
+bool FrameInspector::showItem(const QString &channel, qsizetype itemIndex)
+{
+    const qsizetype c = m_frame.view.channelIndex(channel);
+    if (!m_hasFrame || c < 0 || itemIndex < 0 || itemIndex >= m_frame.view.itemCount(c))
+        return false;
+    const int row = int(m_frame.view.channel(c).firstItem + itemIndex);
+    m_tabs->setCurrentIndex(1);
+    m_itemView->setCurrentIndex(m_items->index(row, ItemTableModel::PreviewColumn));
+    m_itemView->scrollTo(m_itemView->currentIndex());
+    return true;
 }

@@ -29,6 +29,8 @@ public:
     ChartPanel *charts() const { return m_charts; }
     QTableView *itemView() const { return m_itemView; }
     QString previewText() const;
+    // Brings the Items tab forward with that item selected (its preview shown).
+    bool showItem(const QString &channel, qsizetype itemIndex);
 
 private:
     QWidget *createPlaceholder();

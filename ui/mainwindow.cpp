@@ -30,6 +30,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -104,6 +105,9 @@ MainWindow::MainWindow(ServiceHost *host, QWidget *parent)
         onEngineChanged(m_host->engine());
     }
     restoreLayout();
+    connect(m_liveCharts, &ChartPanel::itemActivated, this, &MainWindow::openChartItem);
+    // After the command line had its say (--chart-layout): the last layout comes back.
+    QTimer::singleShot(0, this, &MainWindow::restoreChartLayout);
 }
 
 MainWindow::~MainWindow() = default;
@@ -156,6 +160,9 @@ void MainWindow::createMenus()
     QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::showExportDialog);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setIcon(QIcon::fromTheme(u"document-export"_s));
+    file->addSeparator();
+    file->addAction(tr("Open &layout…"), this, &MainWindow::showOpenLayoutDialog);
+    file->addAction(tr("Save l&ayout…"), this, &MainWindow::showSaveLayoutDialog);
     file->addSeparator();
     QAction *settings = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settings->setShortcut(QKeySequence::Preferences);
@@ -362,6 +369,11 @@ void MainWindow::showFrame(const LoadedFrame &frame)
 {
     m_shownName = frame.fileName;
     m_inspector->setFrame(frame);
+    if (m_pendingItem && m_pendingItem->frameId == frame.view.startAt()) {
+        if (m_inspector->showItem(m_pendingItem->channel, m_pendingItem->index))
+            m_centre->setCurrentWidget(m_inspector);
+        m_pendingItem.reset();
+    }
     updateTitle();
 }
 

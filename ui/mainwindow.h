@@ -67,6 +67,12 @@ public Q_SLOTS:
     void openFiles(const QStringList &fileNames,
                    std::optional<TimeFrame::Layout> layout = std::nullopt);
     void showOpenDialog();
+    // Chart layouts (docs/GUI.md): read and written off the GUI thread; each ends in
+    // layoutOpened()/layoutFailed() or layoutSaved(). A bad file changes nothing.
+    void openLayout(const QString &fileName);
+    void saveLayoutAs(const QString &fileName);
+    void showOpenLayoutDialog();
+    void showSaveLayoutDialog();
     void showAbout();
     void setDemoRunning(bool running);
     void showExportDialog();
@@ -86,6 +92,10 @@ Q_SIGNALS:
     // message names the file, the byte offset where one is concerned, and the reason. The
     // window also shows it in a window-modal message box that does not block the caller.
     void fileOpenFailed(const QString &fileName, const QString &message);
+    // missing: the series the layout names that the data does not hold (yet).
+    void layoutOpened(const QString &fileName, const QStringList &missing);
+    void layoutFailed(const QString &fileName, const QString &message);
+    void layoutSaved(const QString &fileName, const QString &error); // error empty: saved
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -94,6 +104,8 @@ protected:
 
 private:
     void createMenus();
+    void restoreChartLayout();
+    void openChartItem(qint64 frameId, const QString &channel, qsizetype itemIndex);
     QWidget *createSidebar();
     void onEngineChanged(const std::shared_ptr<Engine::EngineApi> &engine);
     void onServiceState(const ServiceState &state);
@@ -125,6 +137,14 @@ private:
     QSplitter *m_split = nullptr;
     ServerPanel *m_serverPanel = nullptr;
     ChartPanel *m_liveCharts = nullptr;
+    struct PendingItem
+    {
+        qint64 frameId = 0;
+        QString channel;
+        qsizetype index = -1;
+    };
+    std::optional<PendingItem> m_pendingItem; // to select once its frame is shown
+    bool m_layoutChosen = false; // --chart-layout or the menu: the last layout is not restored
     FrameInspector *m_inspector = nullptr;
     FrameImporter *m_importer = nullptr;
     FrameFetcher *m_fetcher = nullptr;

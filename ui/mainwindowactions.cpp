@@ -268,6 +268,7 @@ void MainWindow::showShortcuts()
         {QKeySequence(Qt::CTRL | Qt::Key_0).toString(QKeySequence::NativeText),
          tr("Reset the chart view (follow now)")},
         {tr("+ / − / ← / →"), tr("Zoom and pan a focused chart")},
+        {tr("A / B / Esc"), tr("Set the markers A and B at the cursor of a plot; clear them")},
         {key(QKeySequence::HelpContents, QKeySequence(Qt::Key_F1)), tr("This list")},
     };
     for (const auto &[keys, what] : entries)

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Takes the screenshots of docs/images under a real X server (xvfb-run): the window with the
-// demo feed, the inspector and the export dialog. Not a test: run it by hand, see docs/GUI.md.
+// demo feed, the chart workspace, the inspector and the export dialog. Not a test: run it by hand,
+// see docs/GUI.md.
 //   TZ=America/New_York xvfb-run -a -s '-screen 0 1600x1000x24' bin/ui_screenshots images
 //   xvfb-run -a -s '-screen 0 1600x1000x24' bin/ui_screenshots images de
 // (bin/ of the build, images/ of docs/).
+#include "chartpanel.h"
 #include "exportdialog.h"
 #include "framelistmodel.h"
 #include "framelistview.h"
 #include "mainwindow.h"
+#include "seriesstore.h"
 #include "servicehost.h"
 #include "settingsdialog.h"
+#include "workspace/plotpane.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QDir>
@@ -90,6 +95,30 @@ int main(int argc, char **argv)
     // Frames finish while the demo feeds twenty channels.
     QTest::qWait(9000);
     bool ok = shoot(&window, out.filePath(u"main-window%1.png"_s.arg(suffix)));
+
+    // The workspace: three panes on one time axis, a second axis, the cursor and markers A, B.
+    {
+        ChartPanel *charts = window.liveCharts();
+        Workspace *workspace = charts->workspace();
+        PlotPane *top = workspace->panes().first();
+        top->addSeries(Series::key(u"sensor"_s, u"celsius"_s));
+        top->addSeries(Series::key(u"sensor"_s, u"humidity"_s), true);
+        PlotPane *bottom = workspace->splitPane(top, Qt::Vertical);
+        bottom->addSeries(Series::key(u"sensor"_s, u"pos.x"_s));
+        bottom->addSeries(Series::key(u"sensor"_s, u"pos.y"_s));
+        PlotPane *right = workspace->splitPane(bottom, Qt::Horizontal);
+        right->addSeries(Series::key(u"camera"_s, Series::kSizePath));
+        right->addSeries(Series::key(u"log"_s, Series::kSizePath));
+        charts->setWindowMs(10'000);
+        QTest::qWait(1500);
+        charts->setPaused(true);
+        const auto [from, to] = charts->shownRange();
+        workspace->setMarker(0, from + (to - from) / 5);
+        workspace->setMarker(1, from + (to - from) * 3 / 5);
+        workspace->setCursorTime(from + (to - from) * 4 / 5);
+        ok = shoot(&window, out.filePath(u"workspace%1.png"_s.arg(suffix))) && ok;
+        charts->resetView();
+    }
 
     auto *view = window.findChild<FrameListView *>(u"liveFrames"_s);
     FrameListModel *model = window.liveFrames();

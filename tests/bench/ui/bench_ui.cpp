@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window under load: 10 channels at 4 000 events/s each (40 000/s) posted to the real engine
-// from another thread, with the live charts showing three JSON series and an event rate. A 1 ms
+// from another thread, with the live charts' workspace split into 6 panes showing 24 series (both
+// JSON leaves of every channel and four event rates) and the cursor placed. A 1 ms
 // timer on the GUI thread measures how long the event loop is away (a "stall" is the gap between
 // two timeouts); resident memory is sampled every second.
 //
 //   QT_QPA_PLATFORM=offscreen bench_ui [seconds=20] [events-per-second-per-channel=4000]
+//                                      [panes=6] [series=24]
 #include "chartpanel.h"
 #include "mainwindow.h"
 #include "seriesstore.h"
 #include "seriestreemodel.h"
 #include "servicehost.h"
+#include "workspace/plotpane.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -58,6 +62,8 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true);
     const int seconds = argc > 1 ? std::max(1, atoi(argv[1])) : 20;
     const int perChannel = argc > 2 ? std::max(1, atoi(argv[2])) : 4000;
+    const int paneCount = argc > 3 ? std::clamp(atoi(argv[3]), 1, 12) : 6;
+    const int seriesCount = argc > 4 ? std::clamp(atoi(argv[4]), 1, 24) : 24;
     constexpr int kChannels = 10;
     constexpr int kBatchMs = 10;
 
@@ -116,13 +122,26 @@ int main(int argc, char *argv[])
         }
     });
 
-    // Pick series as a user would: three JSON leaves and a rate.
+    // Panes and series as a user would set them up: the JSON leaves of every channel and four
+    // rates, spread over the panes (every other series of a pane on its right axis).
     QTimer::singleShot(1500, &window, [&] {
-        SeriesTreeModel *tree = window.liveCharts()->seriesModel();
-        for (const QString &key :
-             {Series::key(u"ch0"_s, u"v"_s), Series::key(u"ch1"_s, u"v"_s),
-              Series::key(u"ch2"_s, u"n"_s), Series::key(u"ch3"_s, Series::kRatePath)})
-            tree->setChecked(key, true);
+        Workspace *workspace = window.liveCharts()->workspace();
+        for (PlotPane *pane : workspace->panes())
+            for (const QString &key : pane->keys())
+                pane->removeSeries(key);
+        while (workspace->panes().size() < paneCount)
+            workspace->splitPane(workspace->panes().size() % 2 ? workspace->panes().last()
+                                                               : workspace->panes().first(),
+                                 workspace->panes().size() % 2 ? Qt::Horizontal : Qt::Vertical);
+        QStringList keys;
+        for (int c = 0; c < kChannels; ++c)
+            keys << Series::key(u"ch%1"_s.arg(c), u"v"_s) << Series::key(u"ch%1"_s.arg(c), u"n"_s);
+        for (int c = 0; c < 4; ++c)
+            keys << Series::key(u"ch%1"_s.arg(c), Series::kRatePath);
+        const QList<PlotPane *> panes = workspace->panes();
+        for (int i = 0; i < seriesCount; ++i)
+            panes.at(i % panes.size())->addSeries(keys.at(i), (i / panes.size()) % 2 == 1);
+        workspace->setCursorTime(QDateTime::currentMSecsSinceEpoch() - 1000);
     });
 
     std::vector<double> stalls;
@@ -160,8 +179,8 @@ int main(int argc, char *argv[])
     producer->wait();
     delete producer;
 
-    std::printf("duration_s %d\nchannels %d\nevents_per_s_target %d\n", seconds, kChannels,
-                kChannels * perChannel);
+    std::printf("duration_s %d\nchannels %d\nevents_per_s_target %d\npanes %d\nseries %d\n",
+                seconds, kChannels, kChannels * perChannel, paneCount, seriesCount);
     std::printf("events_per_s_posted %.0f\nevents_refused %lld\n", double(posted.load()) / seconds,
                 static_cast<long long>(refused.load()));
     std::printf("chart_refreshes_per_s %.1f\n", double(snapshots) / seconds);
