@@ -8,6 +8,7 @@
 #include "engine/frameengine.h"
 #include "format/timeframe.h"
 #include "lanurls.h"
+#include "server/accesspolicy.h"
 #include "server/httpserver.h"
 
 #include <QCommandLineParser>
@@ -206,6 +207,14 @@ std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineP
     };
     options.allowedOrigins = readList(u"allow-origin"_s);
     options.allowedHosts = readList(u"allow-host"_s);
+    for (const QString &origin : std::as_const(options.allowedOrigins)) {
+        if (!Server::AccessPolicy::isOriginPattern(origin))
+            return invalid(u"allow-origin"_s, origin);
+    }
+    for (const QString &host : std::as_const(options.allowedHosts)) {
+        if (!Server::AccessPolicy::isHostPattern(host))
+            return invalid(u"allow-host"_s, host);
+    }
 
     auto readCount = [&](const QString &option, auto *target, qint64 minimum) {
         if (!parser.isSet(option))

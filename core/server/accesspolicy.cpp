@@ -70,6 +70,13 @@ std::optional<Authority> splitAuthority(QByteArrayView text)
             || a.port > 65535)
             return std::nullopt;
     }
+    const bool bracketed = hostPort.startsWith('[');
+    for (const char c : std::as_const(a.host)) {
+        const bool alnum =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (!(alnum || c == '.' || (bracketed ? c == ':' : c == '-' || c == '_')))
+            return std::nullopt;
+    }
     a.host = a.host.toLower();
     if (a.host.endsWith('.'))
         a.host.chop(1);
@@ -134,6 +141,16 @@ AccessPolicy::AccessPolicy(QByteArray writeToken, QByteArray readToken,
         else if (const std::optional<Authority> a = splitAuthority(host.trimmed().toUtf8()))
             m_listedHosts.insert(a->host);
     }
+}
+
+bool AccessPolicy::isOriginPattern(const QString &text)
+{
+    return text == u"*" || parseOrigin(text.toUtf8()).has_value();
+}
+
+bool AccessPolicy::isHostPattern(const QString &text)
+{
+    return text == u"*" || splitAuthority(text.toUtf8()).has_value();
 }
 
 QSet<QByteArray> AccessPolicy::localNames()

@@ -25,6 +25,9 @@ public:
 
     // This machine's host names and every address of its interfaces. Not for a GUI thread.
     static QSet<QByteArray> localNames();
+    // What --allow-origin and --allow-host take: "*", or scheme://host[:port] and host.
+    static bool isOriginPattern(const QString &text);
+    static bool isHostPattern(const QString &text);
 
     // nullopt: the request's Host names this server; otherwise the 421 to answer.
     std::optional<HttpResponse> checkHost(const HttpRequest &request) const;

@@ -242,6 +242,10 @@ void TestHeadless::badOptionsAreRefused_data()
         << QStringList {u"--frame-duration"_s, u"soon"_s} << u"--frame-duration"_s;
     QTest::addRow("token-file") << QStringList {u"--token-file"_s, u"/nonexistent/token"_s}
                                 << u"--token-file"_s;
+    QTest::addRow("allow-origin without a scheme")
+        << QStringList {u"--allow-origin"_s, u"https://a.example,b.example"_s} << u"b.example"_s;
+    QTest::addRow("allow-host with a path")
+        << QStringList {u"--allow-host"_s, u"proxy.example/x"_s} << u"--allow-host"_s;
     QTest::addRow("header-timeout")
         << QStringList {u"--header-timeout"_s, u"never"_s} << u"--header-timeout"_s;
     QTest::addRow("max-connections-per-peer")
