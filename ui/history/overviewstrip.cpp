@@ -169,23 +169,28 @@ void OverviewStrip::paintEvent(QPaintEvent *)
     const QRect area = barArea();
     const int columns = std::max(1, area.width());
 
-    // Items per pixel column, each frame in the column of its start.
-    std::vector<qint64> density(size_t(columns), 0);
+    // Items per second of the frames in each pixel column (each frame in the column of its
+    // start), so that a steady stream is a flat band however the frames fall on the columns.
+    std::vector<double> items(size_t(columns), 0);
+    std::vector<double> seconds(size_t(columns), 0);
     if (m_index) {
         for (const Engine::FrameSummary &f : *m_index) {
-            const int c = std::clamp(int(xOf(f.startAt)) - area.left(), 0, columns - 1);
-            density[size_t(c)] += std::max<qint64>(0, f.items);
+            const size_t c = size_t(std::clamp(int(xOf(f.startAt)) - area.left(), 0, columns - 1));
+            items[c] += double(std::max<qint64>(0, f.items));
+            seconds[c] += double(std::max<qint64>(1, f.endAt - f.startAt)) / 1000.0;
         }
     }
-    const qint64 peak = *std::max_element(density.begin(), density.end());
+    std::vector<double> density(size_t(columns), 0);
+    for (size_t c = 0; c < density.size(); ++c)
+        density[c] = seconds[c] > 0 ? items[c] / seconds[c] : 0;
+    const double peak = *std::max_element(density.begin(), density.end());
     QColor bar = pal.color(QPalette::Highlight);
     bar.setAlpha(160);
     if (peak > 0) {
         for (int c = 0; c < columns; ++c) {
             if (density[size_t(c)] == 0)
                 continue;
-            const int h =
-                std::max(1, int(double(area.height()) * double(density[size_t(c)]) / double(peak)));
+            const int h = std::max(1, int(double(area.height()) * density[size_t(c)] / peak));
             p.fillRect(area.left() + c, area.bottom() - h + 1, 1, h, bar);
         }
     }

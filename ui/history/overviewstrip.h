@@ -12,9 +12,10 @@
 class QTimer;
 class QToolButton;
 
-// A strip under the plots over every retained frame: the density of items per frame, the range
-// shown, and the progress of reading a long range (with a cancel button). Dragging picks a range
-// (one whose right edge touches now follows live); a click moves the shown range there.
+// A strip under the plots over every retained frame: the density of items (per second of the
+// frames in each pixel column), the range shown, and the progress of reading a long range (with a
+// cancel button). Dragging picks a range (one whose right edge touches now follows live); a click
+// moves the shown range there.
 class OverviewStrip : public QWidget
 {
     Q_OBJECT
