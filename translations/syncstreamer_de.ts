@@ -56,12 +56,12 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../ui/chartpanel.cpp" line="+52"/>
+        <location filename="../ui/chartpanel.cpp" line="+53"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+95"/>
         <location line="+2"/>
         <source>Filter series</source>
         <translation>Reihen filtern</translation>
@@ -88,6 +88,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Whole history</source>
         <translation>Gesamter Verlauf</translation>
     </message>
@@ -102,7 +107,7 @@
         <translation>&amp;Zeitfenster:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Pause</source>
         <translation>Pa&amp;use</translation>
     </message>
@@ -811,7 +816,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>Headless</name>
     <message>
-        <location filename="../app/headless.cpp" line="+76"/>
+        <location filename="../app/headless.cpp" line="+77"/>
         <source>Run the engine and the HTTP server without a window until SIGTERM or SIGINT.</source>
         <translation>Engine und HTTP-Server ohne Fenster ausführen, bis SIGTERM oder SIGINT eintrifft.</translation>
     </message>
@@ -875,13 +880,23 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     </message>
     <message>
         <location line="+3"/>
-        <source>Origins whose web pages may read the API (CORS), comma-separated. Default: *.</source>
-        <translation>Origins, deren Webseiten die API lesen dürfen (CORS), durch Kommas getrennt. Standard: *.</translation>
+        <source>Origins (scheme://host[:port]) whose web pages may post events, besides the server&apos;s own; with --read-token also read. Repeatable or comma-separated; * for any. Default: none.</source>
+        <translation>Origins (schema://host[:port]), deren Webseiten außer denen des Servers selbst Ereignisse senden dürfen; mit --read-token auch lesen. Mehrfach oder durch Kommas getrennt; * für alle. Standard: keine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>origins</source>
+        <translation>Origins</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>origins</source>
-        <translation>Origins</translation>
+        <source>Host names to answer for besides localhost and this computer&apos;s names and addresses (a reverse proxy&apos;s public name). Repeatable or comma-separated; * for any. Default: none.</source>
+        <translation>Hostnamen, für die der Server außer localhost und den Namen und Adressen dieses Computers antwortet (der öffentliche Name eines Reverse-Proxys). Mehrfach oder durch Kommas getrennt; * für alle. Standard: keine.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hosts</source>
+        <translation>Hosts</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -891,12 +906,13 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     <message>
         <location line="+2"/>
         <location line="+8"/>
-        <location line="+6"/>
+        <location line="+5"/>
+        <location line="+10"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-21"/>
         <source>Largest request body (k, M, G); larger ones get 413 before they are read. Default: 16M.</source>
         <translation>Größter Anfragerumpf (k, M, G); größere erhalten 413, bevor sie gelesen werden. Standard: 16M.</translation>
     </message>
@@ -912,16 +928,27 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     </message>
     <message>
         <location line="+4"/>
+        <source>Open HTTP connections from one client address at most; more get 503. Default: %1.</source>
+        <translation>Höchstzahl offener HTTP-Verbindungen von einer Clientadresse; weitere erhalten 503. Standard: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Close connections idle this long (ms, or with a unit). Default: 30s.</source>
         <translation>Verbindungen schließen, die so lange untätig sind (ms oder mit Einheit). Standard: 30s.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+4"/>
         <source>duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
+        <source>A request head must arrive whole this long after its first byte (ms, or with a unit); later gets 408. Default: 10s.</source>
+        <translation>So lange nach seinem ersten Byte muss ein Anfragekopf vollständig angekommen sein (ms oder mit Einheit); später gibt 408. Standard: 10s.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Threads serving HTTP. Default: one per core.</source>
         <translation>Threads, die HTTP bedienen. Standard: einer pro Kern.</translation>
     </message>
@@ -956,12 +983,12 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>--token-file %1 enthält kein Token.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+89"/>
         <source>Invalid value &quot;%1&quot; for --layout.</source>
         <translation>Ungültiger Wert „%1“ für --layout.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.
 </source>
         <translation>Stelle %1 mit %2 bereit (Daten in %3); beenden mit Strg+C oder SIGTERM.
@@ -1618,6 +1645,24 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
 </context>
 <context>
+    <name>OverviewStrip</name>
+    <message>
+        <location filename="../ui/history/overviewstrip.cpp" line="+25"/>
+        <source>Every retained frame: drag to choose the range shown</source>
+        <translation>Alle aufbewahrten Frames: ziehen, um den gezeigten Bereich zu wählen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop reading the frames of this range</source>
+        <translation>Das Lesen der Frames dieses Bereichs abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>PlotPane</name>
     <message>
         <location filename="../ui/workspace/plotpane.cpp" line="+68"/>
@@ -1671,17 +1716,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server</name>
     <message>
-        <location filename="../core/server/batchdecoder.cpp" line="+49"/>
+        <location filename="../core/server/batchdecoder.cpp" line="+38"/>
         <source>The body is not a valid TimeFrame: %1</source>
         <translation>Der Rumpf ist kein gültiges TimeFrame: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Item %1 of channel &quot;%2&quot; is not valid JSON.</source>
         <translation>Eintrag %1 von Kanal „%2“ ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
@@ -1711,7 +1756,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>„ts“ muss ganze Millisekunden angeben.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>&quot;json&quot; is not valid JSON.</source>
+        <translation>„json“ ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&quot;base64&quot; must be a string.</source>
         <translation>„base64“ muss eine Zeichenkette sein.</translation>
     </message>
@@ -1726,7 +1776,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>die Daten eines JSON-Typs sind kein gültiges JSON.</translation>
     </message>
     <message>
-        <location filename="../core/server/httpserver.cpp" line="+38"/>
+        <location filename="../core/server/httpserver.cpp" line="+51"/>
         <source>Cannot read the TLS certificate %1: %2</source>
         <translation>Das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1769,7 +1819,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::AccessPolicy</name>
     <message>
-        <location filename="../core/server/accesspolicy.cpp" line="+75"/>
+        <location filename="../core/server/accesspolicy.cpp" line="+200"/>
+        <source>This server does not answer for the host &quot;%1&quot;: it is not localhost, a name or address of this computer, nor listed in --allow-host.</source>
+        <translation>Dieser Server antwortet nicht für den Host „%1“: Er ist weder localhost noch ein Name oder eine Adresse dieses Computers noch in --allow-host aufgeführt.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Web pages from %1 may not post here; allow their origin with --allow-origin.</source>
+        <translation>Webseiten von %1 dürfen hier nicht senden; erlauben Sie ihren Origin mit --allow-origin.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Without a token only this computer may post events. Set one with --token, --token-file or the SYNCSTREAMER_TOKEN environment variable and send it as &quot;Authorization: Bearer &lt;token&gt;&quot;.</source>
         <translation>Ohne Token darf nur dieser Rechner Ereignisse senden. Legen Sie eines mit --token, --token-file oder der Umgebungsvariablen SYNCSTREAMER_TOKEN fest und senden Sie es als „Authorization: Bearer &lt;token&gt;“.</translation>
     </message>
@@ -1792,7 +1852,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Api</name>
     <message>
-        <location filename="../core/server/api.cpp" line="+50"/>
+        <location filename="../core/server/api.cpp" line="+54"/>
         <source>There is nothing at %1.</source>
         <translation>Unter %1 gibt es nichts.</translation>
     </message>
@@ -1805,7 +1865,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::FrameEndpoints</name>
     <message>
-        <location filename="../core/server/frameendpoints.cpp" line="+153"/>
+        <location filename="../core/server/frameendpoints.cpp" line="+154"/>
         <source>The parameter &quot;%1&quot; is not a whole number of the right range.</source>
         <translation>Der Parameter „%1“ ist keine ganze Zahl im richtigen Bereich.</translation>
     </message>
@@ -1828,7 +1888,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::GuardedSocket</name>
     <message>
-        <location filename="../core/server/guard.cpp" line="+442"/>
+        <location filename="../core/server/guard.cpp" line="+462"/>
+        <source>The request head did not arrive whole within %1 ms.</source>
+        <translation>Der Anfragekopf ist nicht innerhalb von %1 ms vollständig angekommen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The request body arrived slower than %1 bytes per second.</source>
+        <translation>Der Anfragerumpf kam langsamer als mit %1 Bytes pro Sekunde an.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The request did not arrive within %1 ms.</source>
         <translation>Die Anfrage ist nicht innerhalb von %1 ms angekommen.</translation>
     </message>
@@ -1836,7 +1906,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::HttpServer</name>
     <message>
-        <location filename="../core/server/httpserver.cpp" line="+45"/>
+        <location filename="../core/server/httpserver.cpp" line="+44"/>
         <source>HTTPS needs both --tls-cert and --tls-key.</source>
         <translation>HTTPS braucht sowohl --tls-cert als auch --tls-key.</translation>
     </message>
@@ -1846,7 +1916,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Diese Qt-Version unterstützt kein TLS.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+60"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Lauschen auf %1 Port %2 nicht möglich: %3</translation>
     </message>
@@ -1854,7 +1924,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::IngestEndpoints</name>
     <message>
-        <location filename="../core/server/ingestendpoints.cpp" line="+76"/>
+        <location filename="../core/server/ingestendpoints.cpp" line="+75"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
@@ -1879,7 +1949,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Die Engine hat nichts bestätigt.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+19"/>
         <source>&quot;layout&quot; must be &quot;documented&quot; or &quot;reference&quot;.</source>
         <translation>„layout“ muss „documented“ oder „reference“ sein.</translation>
     </message>
@@ -1889,7 +1959,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Ein Stapel ist application/vnd.syncstreamer.timeframe oder application/x-ndjson.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+14"/>
         <source>Event %1: %2</source>
         <translation>Ereignis %1: %2</translation>
     </message>
@@ -1897,7 +1967,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::LiveFeed</name>
     <message>
-        <location filename="../core/server/livefeed.cpp" line="+113"/>
+        <location filename="../core/server/livefeed.cpp" line="+122"/>
         <source>This subscriber did not keep up: more than %1 bytes were waiting to be sent.</source>
         <translation>Dieser Abonnent kam nicht mit: Mehr als %1 Bytes warteten auf das Senden.</translation>
     </message>
@@ -2017,9 +2087,14 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Worker</name>
     <message>
-        <location filename="../core/server/worker.cpp" line="+46"/>
+        <location filename="../core/server/worker.cpp" line="+53"/>
         <source>The server has reached its connection limit.</source>
         <translation>Der Server hat seine Verbindungsgrenze erreicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This address has %1 connections open already; close one first.</source>
+        <translation>Von dieser Adresse sind bereits %1 Verbindungen offen; schließen Sie zuerst eine.</translation>
     </message>
 </context>
 <context>
@@ -2895,7 +2970,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../ui/workspace/workspace.cpp" line="+94"/>
+        <location filename="../ui/workspace/workspace.cpp" line="+100"/>
         <source>Values at the cursor</source>
         <translation>Werte am Cursor</translation>
     </message>
@@ -2935,7 +3010,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Einträge der Text- und Binärkanäle der Diagramme rund um den Cursor.</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+241"/>
         <source>no item</source>
         <translation>kein Eintrag</translation>
     </message>

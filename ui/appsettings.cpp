@@ -129,13 +129,30 @@ QStringList CommandLineOverrides::givenOptions(const QCommandLineParser &parser,
                                                const QProcessEnvironment &environment)
 {
     QStringList given;
-    for (const QString &name :
-         {u"port"_s,         u"bind"_s,          u"token"_s,           u"token-file"_s,
-          u"read-token"_s,   u"tls-cert"_s,      u"tls-key"_s,         u"allow-origin"_s,
-          u"index-limit"_s,  u"max-body"_s,      u"max-connections"_s, u"idle-timeout"_s,
-          u"http-threads"_s, u"layout"_s,        u"frame-duration"_s,  u"history"_s,
-          u"data-dir"_s,     u"retain-frames"_s, u"retain-bytes"_s,    u"retain-age"_s,
-          u"fsync"_s}) {
+    for (const QString &name : {u"port"_s,
+                                u"bind"_s,
+                                u"token"_s,
+                                u"token-file"_s,
+                                u"read-token"_s,
+                                u"tls-cert"_s,
+                                u"tls-key"_s,
+                                u"allow-origin"_s,
+                                u"index-limit"_s,
+                                u"max-body"_s,
+                                u"max-connections"_s,
+                                u"idle-timeout"_s,
+                                u"http-threads"_s,
+                                u"layout"_s,
+                                u"frame-duration"_s,
+                                u"history"_s,
+                                u"data-dir"_s,
+                                u"retain-frames"_s,
+                                u"retain-bytes"_s,
+                                u"retain-age"_s,
+                                u"fsync"_s,
+                                u"allow-host"_s,
+                                u"header-timeout"_s,
+                                u"max-connections-per-peer"_s}) {
         if (parser.isSet(name))
             given.append(name);
     }
@@ -166,6 +183,12 @@ void CommandLineOverrides::applyTo(AppSettings &settings) const
             s.tlsKeyFile = server.tlsKeyFile;
         else if (name == u"allow-origin")
             s.allowedOrigins = server.allowedOrigins;
+        else if (name == u"allow-host")
+            s.allowedHosts = server.allowedHosts;
+        else if (name == u"header-timeout")
+            s.limits.headerTimeoutMs = server.limits.headerTimeoutMs;
+        else if (name == u"max-connections-per-peer")
+            s.limits.maxConnectionsPerPeer = server.limits.maxConnectionsPerPeer;
         else if (name == u"index-limit")
             s.indexLimit = server.indexLimit;
         else if (name == u"max-body")

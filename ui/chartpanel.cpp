@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartpanel.h"
 
+#include "history/overviewstrip.h"
 #include "seriestreemodel.h"
 #include "timechartview.h"
 #include "timetext.h"
@@ -106,6 +107,24 @@ ChartPanel::ChartPanel(Mode mode, QWidget *parent)
     connect(m_timelineView, &TimeChartView::resetRequested, this, &ChartPanel::resetView);
     connect(m_timelineView, &TimeChartView::cursorRequested, m_workspace,
             &Workspace::setCursorTime);
+    if (m_mode == Mode::Live) {
+        // Every retained frame on one strip under the plots: it shows the range and picks it.
+        m_overview = new OverviewStrip(this);
+        m_workspace->setBottomWidget(m_overview);
+        connect(this, &ChartPanel::shownRangeChanged, m_overview, &OverviewStrip::setShownRange);
+        connect(this, &ChartPanel::snapshotApplied, m_overview,
+                [this](const ChartSnapshot &snapshot) {
+                    m_overview->setLoadProgress(snapshot.loadDone, snapshot.loadTotal);
+                });
+        connect(m_overview, &OverviewStrip::cancelRequested, m_feed, &ChartFeed::cancelLoading);
+        connect(m_overview, &OverviewStrip::rangeChosen, this,
+                [this](qint64 from, qint64 to, bool follow) {
+                    if (follow)
+                        setWindowMs(to - from); // a window that ends now, and follows
+                    else
+                        setManualRange(from, to);
+                });
+    }
     auto *rates = new QTimer(this);
     rates->setInterval(1000);
     connect(rates, &QTimer::timeout, this, &ChartPanel::updateRates);
@@ -162,11 +181,13 @@ QWidget *ChartPanel::createToolbar()
     m_window->addItem(tr("10 s"), qint64(10'000));
     m_window->addItem(tr("1 min"), qint64(60'000));
     m_window->addItem(tr("5 min"), qint64(300'000));
+    m_window->addItem(tr("1 h"), kHistoryWindowMs);
     m_window->addItem(tr("Whole history"), qint64(0));
     m_window->setCurrentIndex(1);
     m_window->setToolTip(tr("How much of the recent past the charts show"));
     auto *windowLabel = new QLabel(tr("&Window:"), bar);
     windowLabel->setBuddy(m_window);
+    connect(m_window, &QComboBox::activated, this, [this] { m_windowChosen = true; });
     connect(m_window, &QComboBox::currentIndexChanged, this,
             [this] { setWindowMs(m_window->currentData().toLongLong()); });
 
@@ -204,6 +225,8 @@ void ChartPanel::setEngine(const std::shared_ptr<Engine::EngineApi> &engine)
 {
     m_feed->setEngine(engine);
     m_workspace->setEngine(engine);
+    if (m_overview)
+        m_overview->setEngine(engine);
     disconnect(m_activity);
     m_engine = engine;
     if (engine) {
@@ -214,6 +237,15 @@ void ChartPanel::setEngine(const std::shared_ptr<Engine::EngineApi> &engine)
                     m_eventCounts[a.channel] += a.events;
             },
             Qt::QueuedConnection);
+    }
+    // After a start over retained frames the charts open on their last hour, once; a window the
+    // user or a layout chose stays.
+    if (engine && m_mode == Mode::Live && !m_windowChosen) {
+        const Engine::FrameIndex index = engine->index();
+        if (index && !index->isEmpty()) {
+            m_windowChosen = true;
+            setWindowMs(kHistoryWindowMs);
+        }
     }
 }
 
@@ -451,8 +483,10 @@ QStringList ChartPanel::applyLayout(const QJsonObject &layout)
     m_filter->setText(layout.value(u"filter"_s).toString());
     const QJsonObject time = layout.value(u"time"_s).toObject();
     const qint64 windowMs = qint64(time.value(u"windowMs"_s).toDouble(double(m_request.windowMs)));
-    if (m_window->findData(windowMs) >= 0)
+    if (m_window->findData(windowMs) >= 0) {
         m_request.windowMs = windowMs;
+        m_windowChosen = true;
+    }
     m_window->setCurrentIndex(std::max(0, m_window->findData(m_request.windowMs)));
     const qint64 from = qint64(time.value(u"from"_s).toDouble());
     const qint64 to = qint64(time.value(u"to"_s).toDouble());

@@ -18,6 +18,7 @@ class QScrollArea;
 class QSortFilterProxyModel;
 class QToolButton;
 class QTreeView;
+class OverviewStrip;
 class PlotPane;
 class SeriesTreeModel;
 class TimeChartView;
@@ -32,12 +33,15 @@ class ChartPanel : public QWidget
     Q_OBJECT
 public:
     enum class Mode { Live, Frame };
+    // The window the charts open on after a start over retained frames.
+    static constexpr qint64 kHistoryWindowMs = 3'600'000;
     explicit ChartPanel(Mode mode, QWidget *parent = nullptr);
     ~ChartPanel() override;
 
     ChartFeed *feed() const { return m_feed; }
     SeriesTreeModel *seriesModel() const { return m_tree; }
     Workspace *workspace() const { return m_workspace; }
+    OverviewStrip *overview() const { return m_overview; } // Live mode only
     QLineEdit *filterEdit() const { return m_filter; }
     QTreeView *treeView() const { return m_treeView; }
     TimeChartView *timelineView() const { return m_timelineView; }
@@ -95,6 +99,7 @@ private:
     QTreeView *m_treeView = nullptr;
     QLineEdit *m_filter = nullptr;
     Workspace *m_workspace = nullptr;
+    OverviewStrip *m_overview = nullptr; // Live mode
     QChart *m_timeline = nullptr;
     TimeChartView *m_timelineView = nullptr;
     QScrollArea *m_timelineScroll = nullptr;
@@ -108,6 +113,7 @@ private:
     QMetaObject::Connection m_activity;
     QHash<QString, qint64> m_eventCounts; // per channel since the last rate update
     qint64 m_rateSince = 0;
+    bool m_windowChosen = false; // by the user or a layout: a start over history keeps it
     bool m_defaultPending = true; // the first-run default series is still to be added
 
     ChartRequest m_request;

@@ -164,20 +164,38 @@ void tst_Settings::unusableValuesAreRefused()
 void tst_Settings::commandLineOverridesSettings()
 {
     QCommandLineParser parser;
-    for (const QString &name :
-         {u"port"_s,         u"bind"_s,          u"token"_s,           u"token-file"_s,
-          u"read-token"_s,   u"tls-cert"_s,      u"tls-key"_s,         u"allow-origin"_s,
-          u"index-limit"_s,  u"max-body"_s,      u"max-connections"_s, u"idle-timeout"_s,
-          u"http-threads"_s, u"layout"_s,        u"frame-duration"_s,  u"history"_s,
-          u"data-dir"_s,     u"retain-frames"_s, u"retain-bytes"_s,    u"retain-age"_s,
-          u"fsync"_s})
+    for (const QString &name : {u"port"_s,
+                                u"bind"_s,
+                                u"token"_s,
+                                u"token-file"_s,
+                                u"read-token"_s,
+                                u"tls-cert"_s,
+                                u"tls-key"_s,
+                                u"allow-origin"_s,
+                                u"index-limit"_s,
+                                u"max-body"_s,
+                                u"max-connections"_s,
+                                u"idle-timeout"_s,
+                                u"http-threads"_s,
+                                u"layout"_s,
+                                u"frame-duration"_s,
+                                u"history"_s,
+                                u"data-dir"_s,
+                                u"retain-frames"_s,
+                                u"retain-bytes"_s,
+                                u"retain-age"_s,
+                                u"fsync"_s,
+                                u"allow-host"_s,
+                                u"header-timeout"_s,
+                                u"max-connections-per-peer"_s})
         parser.addOption({name, name, u"value"_s});
-    QVERIFY(parser.parse({u"syncstreamer"_s, u"--data-dir"_s, u"/tmp/x"_s}));
+    QVERIFY(parser.parse({u"syncstreamer"_s, u"--data-dir"_s, u"/tmp/x"_s,
+                          u"--max-connections-per-peer"_s, u"7"_s}));
     QProcessEnvironment environment;
     environment.insert(u"SYNCSTREAMER_TOKEN"_s, u"t"_s);
     QStringList given = CommandLineOverrides::givenOptions(parser, environment);
     given.sort();
-    QCOMPARE(given, QStringList({u"data-dir"_s, u"token"_s}));
+    QCOMPARE(given, QStringList({u"data-dir"_s, u"max-connections-per-peer"_s, u"token"_s}));
 
     AppSettings settings;
     settings.server.port = 9123;
@@ -187,7 +205,9 @@ void tst_Settings::commandLineOverridesSettings()
     overrides.options = given;
     overrides.engine.dataDir = u"/tmp/x"_s;
     overrides.server.writeToken = "t";
+    overrides.server.limits.maxConnectionsPerPeer = 7;
     overrides.applyTo(settings);
+    QCOMPARE(settings.server.limits.maxConnectionsPerPeer, 7);
     QCOMPARE(settings.engine.dataDir, u"/tmp/x"_s);
     QCOMPARE(settings.server.writeToken, "t");
     QCOMPARE(settings.server.port, 9123); // not given: the setting stays
