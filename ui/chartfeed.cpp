@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -111,10 +112,45 @@ public:
         m_history.setEngine(engine,
                             engine ? History::DigestCache::defaultFile(engine->dataDirectory())
                                    : QString());
+        if (engine)
+            addOpenFrame(engine->openFrameBytes());
         m_historyRevision = -1;
         m_catalogDirty = true;
         m_dataDirty = true;
         scheduleStep();
+    }
+
+    // What the open frame held before the live events were connected (after a restart, what
+    // the journal replayed) goes into the live store in time order, so that it is drawn before
+    // the frame finishes. An event accepted in the instant between connecting and this read
+    // comes twice: the same point drawn twice, counted twice in that moment's rate.
+    void addOpenFrame(const QByteArray &bytes)
+    {
+        const auto view = TimeFrame::FrameView::index(bytes, std::nullopt);
+        if (!view)
+            return;
+        struct Ref
+        {
+            qint64 timestamp;
+            qsizetype channel;
+            qsizetype item;
+        };
+        std::vector<Ref> items;
+        items.reserve(size_t(view->itemCount()));
+        for (qsizetype c = 0; c < view->channelCount(); ++c) {
+            for (qsizetype i = 0; i < view->itemCount(c); ++i)
+                items.push_back({view->item(c, i).timestamp, c, i});
+        }
+        std::stable_sort(items.begin(), items.end(),
+                         [](const Ref &a, const Ref &b) { return a.timestamp < b.timestamp; });
+        QList<Engine::LiveEvent> events;
+        events.reserve(qsizetype(items.size()));
+        for (const Ref &r : items) {
+            const auto &channel = view->channel(r.channel);
+            events.append(Engine::LiveEvent {channel.id, channel.type, r.timestamp, view->startAt(),
+                                             view->itemData(r.channel, r.item).toByteArray()});
+        }
+        addEvents(events);
     }
 
     void frameFinished(const Engine::FrameSummary &frame)

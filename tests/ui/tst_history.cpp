@@ -118,6 +118,7 @@ private Q_SLOTS:
     void progressCountsFrames();
     void gapsFromHistory();
     void gapsLive();
+    void openFrameBeforeTheCharts();
     void digestsPersist();
     void damagedCacheFile();
     void overviewStripDrag();
@@ -412,6 +413,44 @@ void tst_History::gapsLive()
     // Points stay in time order around the break.
     for (qsizetype i = 1; i < line->points.size(); ++i)
         QVERIFY(line->points.at(i).x() >= line->points.at(i - 1).x());
+}
+
+void tst_History::openFrameBeforeTheCharts()
+{
+    // Events the open frame holds before the charts connect (after a restart: what the journal
+    // replayed) are drawn at once, not only when their frame finishes.
+    QTemporaryDir dir;
+    Engine::EngineConfig config;
+    config.dataDir = dir.path();
+    config.fsync = Engine::FsyncPolicy::Never;
+    config.frameDurationMs = 600'000; // the frame stays open through the test
+    const auto engine = std::make_shared<Engine::FrameEngine>(config);
+    QVERIFY(engine->start());
+    const qint64 t0 = engine->status().openFrameId;
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(engine
+                    ->ingest({u"door"_s, u"application/json"_s,
+                              "{\"open\":" + QByteArray::number(i % 2) + '}', t0 + i * 10})
+                    .ok());
+
+    ChartFeed feed;
+    Snapshots snapshots(&feed);
+    feed.setEngine(engine);
+    const QString key = Series::key(u"door"_s, u"open"_s);
+    feed.setRequest(fixedRange(t0, t0 + 100, 100, {key}));
+    QTRY_VERIFY_WITH_TIMEOUT(!snapshots.catalog.isEmpty(), 10'000);
+    QCOMPARE(snapshots.catalog.at(0).id, u"door"_s);
+    QCOMPARE(snapshots.catalog.at(0).leaves, QStringList {u"open"_s});
+    const auto s = snapshots.waitFor([&](const ChartSnapshot &snap) {
+        const ChartLine *line = lineOf(snap, key);
+        return line && !line->points.isEmpty();
+    });
+    QVERIFY(s);
+    const ChartLine *line = lineOf(*s, key);
+    QCOMPARE(line->points.front().x(), double(t0));
+    QVERIFY(line->points.back().x() >= double(t0 + 40));
+    feed.setEngine(nullptr);
+    engine->stop();
 }
 
 void tst_History::digestsPersist()

@@ -68,7 +68,7 @@ QList<TimeFrame::FrameView> CursorLookup::framesFor(const Engine::EngineApi &eng
     const Engine::Status status = engine.status();
     if (status.openFrameId > 0 && time >= status.openFrameId) {
         ++tried;
-        if (auto view = TimeFrame::FrameView::index(engine.openFrameBytes()))
+        if (auto view = TimeFrame::FrameView::index(engine.openFrameBytes(), std::nullopt))
             frames.prepend(*view);
         if (complete())
             return frames;
@@ -82,7 +82,7 @@ QList<TimeFrame::FrameView> CursorLookup::framesFor(const Engine::EngineApi &eng
         if (tried++ > kFramesBack)
             break;
         if (const auto bytes = engine.frameBytes(summary.id)) {
-            if (auto view = TimeFrame::FrameView::index(*bytes))
+            if (auto view = TimeFrame::FrameView::index(*bytes, std::nullopt))
                 frames.prepend(*view);
         }
         if (complete())
