@@ -21,7 +21,7 @@ constexpr int kKeepAliveMs = 15'000;
 // one more millisecond of coalescing per kSubscribersPerMs subscribers, at most kMaxCoalesceMs.
 constexpr qsizetype kImmediateSubscribers = 32;
 constexpr qsizetype kSubscribersPerMs = 25;
-constexpr int kMaxCoalesceMs = 8;
+constexpr int kMaxCoalesceMs = 4;
 
 } // namespace
 
