@@ -49,6 +49,8 @@ struct CommandLineOverrides
 
     // The options of a parser that has processed its arguments (server and engine options as
     // added by the application), and SYNCSTREAMER_PORT / PORT / SYNCSTREAMER_TOKEN.
+    // The command-line options that override stored settings.
+    static const QStringList &names();
     static QStringList givenOptions(const QCommandLineParser &parser,
                                     const QProcessEnvironment &environment);
     // Copies the given options' values over the settings.

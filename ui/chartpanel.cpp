@@ -501,16 +501,7 @@ QStringList ChartPanel::applyLayout(const QJsonObject &layout)
 
 void ChartPanel::applyPalette()
 {
-    const QPalette pal = palette();
-    const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    m_timeline->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    m_timeline->setBackgroundBrush(pal.brush(QPalette::Base));
-    m_timeline->setPlotAreaBackgroundVisible(false);
-    for (QAbstractAxis *axis : m_timeline->axes()) {
-        axis->setLabelsColor(pal.color(QPalette::Text));
-        axis->setGridLineColor(pal.color(QPalette::Mid));
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-    }
+    applyChartPalette(m_timeline, palette());
     // setTheme() recolours the series: give them back their palette colours.
     qsizetype i = 0;
     for (const QString &channel : std::as_const(m_laneOrder)) {

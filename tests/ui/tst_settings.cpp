@@ -164,30 +164,7 @@ void tst_Settings::unusableValuesAreRefused()
 void tst_Settings::commandLineOverridesSettings()
 {
     QCommandLineParser parser;
-    for (const QString &name : {u"port"_s,
-                                u"bind"_s,
-                                u"token"_s,
-                                u"token-file"_s,
-                                u"read-token"_s,
-                                u"tls-cert"_s,
-                                u"tls-key"_s,
-                                u"allow-origin"_s,
-                                u"index-limit"_s,
-                                u"max-body"_s,
-                                u"max-connections"_s,
-                                u"idle-timeout"_s,
-                                u"http-threads"_s,
-                                u"layout"_s,
-                                u"frame-duration"_s,
-                                u"history"_s,
-                                u"data-dir"_s,
-                                u"retain-frames"_s,
-                                u"retain-bytes"_s,
-                                u"retain-age"_s,
-                                u"fsync"_s,
-                                u"allow-host"_s,
-                                u"header-timeout"_s,
-                                u"max-connections-per-peer"_s})
+    for (const QString &name : CommandLineOverrides::names())
         parser.addOption({name, name, u"value"_s});
     QVERIFY(parser.parse({u"syncstreamer"_s, u"--data-dir"_s, u"/tmp/x"_s,
                           u"--max-connections-per-peer"_s, u"7"_s}));

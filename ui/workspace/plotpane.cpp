@@ -221,19 +221,23 @@ QList<QLineSeries *> PlotPane::segments(const QString &key) const
     return m_segments.value(key);
 }
 
-void PlotPane::applyPalette()
+void applyChartPalette(QChart *chart, const QPalette &pal)
 {
-    const QPalette pal = palette();
     const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    m_chart->setBackgroundBrush(pal.brush(QPalette::Base));
-    m_chart->setPlotAreaBackgroundVisible(false);
-    m_chart->legend()->setLabelColor(pal.color(QPalette::Text));
-    for (QAbstractAxis *axis : m_chart->axes()) {
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(pal.brush(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis : chart->axes()) {
         axis->setLabelsColor(pal.color(QPalette::Text));
         axis->setGridLineColor(pal.color(QPalette::Mid));
         axis->setLinePenColor(pal.color(QPalette::Mid));
     }
+}
+
+void PlotPane::applyPalette()
+{
+    applyChartPalette(m_chart, palette());
     // setTheme() recolours the series: give them back their colours.
     for (qsizetype i = 0; i < m_entries.size(); ++i) {
         for (QLineSeries *line : m_segments.value(m_entries.at(i).key)) {

@@ -9,6 +9,7 @@
 #include <functional>
 
 class QChart;
+class QPalette;
 class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
@@ -82,3 +83,6 @@ int timeAxisTicks(double widthPx);
 
 // Series colours chosen to read on light and dark backgrounds alike (panes and timeline lanes).
 QColor seriesColour(qsizetype i);
+// A chart in the widget palette's colours: theme, background, legend and axes (panes and the
+// timeline alike). setTheme() recolours the series: the caller gives them theirs again.
+void applyChartPalette(QChart *chart, const QPalette &palette);
