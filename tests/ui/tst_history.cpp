@@ -503,7 +503,9 @@ void tst_History::damagedCacheFile()
     {
         QFile f(file);
         QVERIFY(f.open(QIODevice::Append));
-        f.write("\x20\x00\x00\x00garbage that is not a record", 36);
+        const QByteArray tail =
+            QByteArray("\x20\x00\x00\x00", 4) + QByteArray("garbage that is not a record");
+        QCOMPARE(f.write(tail), tail.size());
     }
     History::DigestCache cache;
     cache.open(file, retained);

@@ -534,7 +534,7 @@ QStringList Workspace::fromJson(const QJsonObject &layout, const QSet<QString> &
         root->addWidget(tree);
     }
     root->setObjectName(u"paneSplitter"_s);
-    m_plotsLayout->replaceWidget(m_root, root);
+    delete m_plotsLayout->replaceWidget(m_root, root); // the old item is ours to delete
     m_root->hide();
     m_root->deleteLater();
     m_root = root;
