@@ -199,6 +199,8 @@ public:
     {
         m_request = request;
         m_dataDirty = true;
+        // A new range is drawn at once: the cost of the previous one says nothing about it.
+        m_snapshotCostMs = 0;
         // The first request starts the refreshes: the panel is connected by then.
         if (!m_timer->isActive())
             m_timer->start();
