@@ -19,7 +19,7 @@ QString tr(const char *text)
 QByteArray listing(const QList<Engine::FrameSummary> &frames, qint64 from, qint64 to, qint64 limit)
 {
     QByteArray out;
-    out.reserve(2 + qsizetype(qMin<qint64>(limit, frames.size())) * 100);
+    out.reserve(2 + qsizetype(qMin<qint64>(limit, frames.size())) * 160);
     out.append('[');
     qint64 listed = 0;
     for (const Engine::FrameSummary &f : frames) {
@@ -107,10 +107,17 @@ void appendFrameSummary(QByteArray &out, const Engine::FrameSummary &f)
     Json::appendNumber(out, f.items);
     out.append(",\"size\":");
     Json::appendNumber(out, f.size);
-    out.append('}');
+    // The keys the original server writes and its client reads (docs/API.md).
+    out.append(",\"StartAt\":");
+    Json::appendNumber(out, f.startAt);
+    out.append(",\"EndAt\":");
+    Json::appendNumber(out, f.endAt);
+    out.append(",\"Id\":\"");
+    Json::appendNumber(out, f.id);
+    out.append("\"}");
 }
 
-QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame)
+QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame, TimeFrame::Layout layout)
 {
     QByteArray tag = "\"";
     Json::appendNumber(tag, frame.id);
@@ -118,8 +125,21 @@ QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame)
     Json::appendNumber(tag, frame.endAt);
     tag.append('-');
     Json::appendNumber(tag, frame.size);
+    // The two layouts are different bytes of the same size.
+    if (layout == TimeFrame::Layout::Reference)
+        tag.append("-r");
     tag.append('"');
     return tag;
+}
+
+void FrameEndpoints::setIndex(Engine::FrameIndex current)
+{
+    if (current == m_index)
+        return;
+    m_index = std::move(current);
+    m_positions.clear();
+    m_defaultListing.clear();
+    m_converted.clear();
 }
 
 const Engine::FrameSummary *FrameEndpoints::findFrame(qint64 id)
@@ -127,11 +147,7 @@ const Engine::FrameSummary *FrameEndpoints::findFrame(qint64 id)
     Engine::FrameIndex current = m_context.engine->index();
     if (!current)
         return nullptr;
-    if (current != m_index) {
-        m_index = std::move(current);
-        m_positions.clear();
-        m_defaultListing.clear();
-    }
+    setIndex(std::move(current));
     if (m_positions.isEmpty() && !m_index->isEmpty()) {
         m_positions.reserve(m_index->size());
         for (qsizetype i = 0; i < m_index->size(); ++i)
@@ -139,6 +155,27 @@ const Engine::FrameSummary *FrameEndpoints::findFrame(qint64 id)
     }
     const auto it = m_positions.constFind(id);
     return it == m_positions.cend() ? nullptr : &m_index->at(*it);
+}
+
+std::optional<QByteArray> FrameEndpoints::frameBytes(qint64 id, TimeFrame::Layout layout)
+{
+    const TimeFrame::Layout stored = m_context.engine->layout();
+    if (layout == stored)
+        return m_context.engine->frameBytes(id);
+    if (const auto it = m_converted.constFind(id); it != m_converted.cend())
+        return *it;
+    std::optional<QByteArray> bytes = m_context.engine->frameBytes(id);
+    if (!bytes)
+        return bytes;
+    TimeFrame::Result<QByteArray> converted = TimeFrame::relayout(*bytes, stored, layout);
+    if (!converted)
+        return std::nullopt;
+    // The frames clients ask for are the newest few; the cache lives until the index changes.
+    constexpr qsizetype kConvertedFrames = 8;
+    if (m_converted.size() >= kConvertedFrames)
+        m_converted.clear();
+    m_converted.insert(id, converted.value());
+    return std::move(converted).value();
 }
 
 HttpResponse FrameEndpoints::index(const HttpRequest &request)
@@ -182,11 +219,7 @@ HttpResponse FrameEndpoints::index(const HttpRequest &request)
     QByteArray body;
     if (!fromText && !toText && !limitText) {
         // The listing every client polls: built once per index snapshot and thread.
-        if (current != m_index) {
-            m_index = current;
-            m_positions.clear();
-            m_defaultListing.clear();
-        }
+        setIndex(current);
         if (m_defaultListing.isEmpty())
             m_defaultListing = listing(frames, from, to, limit);
         body = m_defaultListing;
@@ -198,14 +231,16 @@ HttpResponse FrameEndpoints::index(const HttpRequest &request)
     return r;
 }
 
-HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id)
+HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id, bool originalPath)
 {
+    const TimeFrame::Layout layout =
+        originalPath ? TimeFrame::Layout::Reference : m_context.engine->layout();
     const Engine::FrameSummary *summary = findFrame(id);
     if (!summary)
         return HttpResponse::error(404, "not_found",
                                    tr("There is no retained frame with the id %1.").arg(id));
     const Engine::FrameSummary info = *summary;
-    const QByteArray tag = etag(info);
+    const QByteArray tag = etag(info, layout);
 
     HttpResponse r;
     r.contentType = "application/octet-stream";
@@ -235,7 +270,7 @@ HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id)
     const bool head = request.method == "HEAD";
     qint64 size = info.size;
     if (!head) {
-        std::optional<QByteArray> bytes = m_context.engine->frameBytes(id);
+        std::optional<QByteArray> bytes = frameBytes(id, layout);
         if (!bytes)
             return HttpResponse::error(404, "not_found",
                                        tr("The frame %1 is no longer retained.").arg(id));
