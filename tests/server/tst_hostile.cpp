@@ -35,6 +35,7 @@ private Q_SLOTS:
     void idleConnectionCloses();
     void connectionCap();
     void dribblingPeerCannotShutOthersOut();
+    void idleConnectionsMakeRoomAtThePeersCap();
     void slowBodyTimesOut();
     void clientLeavesDuringLargeFrame();
     void slowSubscriberIsDropped();
@@ -509,6 +510,72 @@ void TestHostile::dribblingPeerCannotShutOthersOut()
     QVERIFY2(timedOut >= 64, qPrintable(QString::number(timedOut)));
     dribble.stop();
     dribblers.clear();
+    checkStillServing(server);
+}
+
+// A producer that opens a connection for every event and never closes it (the original
+// server's demo producer does, when an answer has a body it never reads) is served: at its cap,
+// its connection idle the longest gives its place. Connections in the middle of a request never
+// do, so the cap still holds against a peer that keeps them busy.
+void TestHostile::idleConnectionsMakeRoomAtThePeersCap()
+{
+    Server::ServerOptions options = hostileOptions();
+    options.limits.maxConnectionsPerPeer = 4;
+    TestServer server(options);
+    QVERIFY(server.started);
+    const QByteArray head = "POST /event/led HTTP/1.1\r\nHost: localhost\r\n"
+                            "Content-Type: application/json\r\nContent-Length: 1\r\n";
+    constexpr int kEvents = 20;
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < kEvents; ++i) {
+        held.push_back(std::make_unique<QTcpSocket>());
+        connectTo(*held.back(), server);
+        held.back()->write(head + "\r\n1");
+        QByteArray pending;
+        const QList<RawResponse> r = readResponses(*held.back(), pending, 1);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].status, 200);
+    }
+    QCOMPARE(server.engine->status().eventsAccepted, kEvents);
+    QTRY_COMPARE(server.server->metrics().connections(), 4);
+    // The oldest were closed by the server; the newest four still serve.
+    for (int i = 0; i < kEvents - 4; ++i) {
+        QVERIFY2(held[size_t(i)]->state() == QAbstractSocket::UnconnectedState
+                     || held[size_t(i)]->waitForDisconnected(5000),
+                 qPrintable(QString::number(i)));
+    }
+    for (int i = kEvents - 4; i < kEvents; ++i) {
+        QTcpSocket &socket = *held[size_t(i)];
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+        // Busy from now on: the head is read (100 Continue), the body still to come.
+        socket.write(head + "Expect: 100-continue\r\n\r\n");
+        QByteArray got;
+        for (int rounds = 0; rounds < 100 && !got.contains("\r\n\r\n"); ++rounds) {
+            socket.waitForReadyRead(50);
+            got += socket.readAll();
+        }
+        QVERIFY2(got.startsWith("HTTP/1.1 100 "), got.constData());
+    }
+    QTcpSocket extra;
+    connectTo(extra, server);
+    QByteArray pending;
+    const QList<RawResponse> refused = readResponses(extra, pending, 1);
+    QCOMPARE(refused.size(), 1);
+    QCOMPARE(refused[0].status, 503);
+    QCOMPARE(QJsonDocument::fromJson(refused[0].body).object()["error"_L1].toString(),
+             u"too_many_connections"_s);
+    // The busy ones were not disturbed: their events are accepted.
+    for (int i = kEvents - 4; i < kEvents; ++i) {
+        QTcpSocket &socket = *held[size_t(i)];
+        socket.write("1");
+        QByteArray rest;
+        const QList<RawResponse> r = readResponses(socket, rest, 1);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].status, 200);
+    }
+    QCOMPARE(server.engine->status().eventsAccepted, kEvents + 4);
+    held.clear();
+    QTRY_COMPARE(server.server->metrics().connections(), 0);
     checkStillServing(server);
 }
 
