@@ -92,29 +92,38 @@ ByteRange parseRange(QByteArrayView header, qint64 size)
 
 } // namespace
 
+namespace {
+
+// A frame's bounds and id under the given names; the id a string, as the format's
+// documentation and the original server give it.
+void appendBounds(QByteArray &out, const Engine::FrameSummary &f, const char *startAt,
+                  const char *endAt, const char *id)
+{
+    out.append('"').append(startAt).append("\":");
+    Json::appendNumber(out, f.startAt);
+    out.append(",\"").append(endAt).append("\":");
+    Json::appendNumber(out, f.endAt);
+    out.append(",\"").append(id).append("\":\"");
+    Json::appendNumber(out, f.id);
+    out.append('"');
+}
+
+} // namespace
+
 void appendFrameSummary(QByteArray &out, const Engine::FrameSummary &f)
 {
-    out.append("{\"startAt\":");
-    Json::appendNumber(out, f.startAt);
-    out.append(",\"endAt\":");
-    Json::appendNumber(out, f.endAt);
-    // A string, as the format's documentation and the original server give it.
-    out.append(",\"id\":\"");
-    Json::appendNumber(out, f.id);
-    out.append("\",\"channels\":");
+    out.append('{');
+    appendBounds(out, f, "startAt", "endAt", "id");
+    out.append(",\"channels\":");
     Json::appendNumber(out, f.channels);
     out.append(",\"items\":");
     Json::appendNumber(out, f.items);
     out.append(",\"size\":");
     Json::appendNumber(out, f.size);
-    // The keys the original server writes and its client reads (docs/API.md).
-    out.append(",\"StartAt\":");
-    Json::appendNumber(out, f.startAt);
-    out.append(",\"EndAt\":");
-    Json::appendNumber(out, f.endAt);
-    out.append(",\"Id\":\"");
-    Json::appendNumber(out, f.id);
-    out.append("\"}");
+    // The names the original server writes and its client reads (docs/API.md).
+    out.append(',');
+    appendBounds(out, f, "StartAt", "EndAt", "Id");
+    out.append('}');
 }
 
 QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame, TimeFrame::Layout layout)
