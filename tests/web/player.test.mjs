@@ -182,7 +182,7 @@ function harness({ frameMs = 1000, serverOffset = 2_000, pageStart = 1_795_320_0
     const finished = server.finished(server.serverNow()).filter((f) => !server.missing.has(f.startAt));
     if (u.pathname === '/time') return reply(200, JSON.stringify({ now: server.serverNow() }));
     if (u.pathname === '/frame') return reply(200, JSON.stringify(finished.map((f) => ({ id: String(f.startAt), ...f }))));
-    const m = u.pathname.match(/^\/frame\/(\d+)$/);
+    const m = u.pathname.match(/^\/(?:frame\/)?(\d+)$/);
     if (m) {
       const frame = finished.find((f) => f.startAt === Number(m[1]));
       if (!frame) return reply(404, '{"error":"no such frame"}');
