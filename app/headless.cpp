@@ -140,8 +140,9 @@ void addServerOptions(QCommandLineParser &parser)
     // The engine's options; --layout is the encoded frames' metadata layout.
     Engine::addEngineOptions(parser);
     parser.addOption({u"layout"_s,
-                      Headless::tr("Metadata layout of the frames written and served: documented "
-                                   "or reference (the original Go server's). Default: "
+                      Headless::tr("Metadata layout of the frames written and served at "
+                                   "/{id}: documented or reference (the original Go server's; "
+                                   "its path /frame/{id} always serves that one). Default: "
                                    "documented."),
                       Headless::tr("layout")});
 }

@@ -11,7 +11,7 @@ packages="
     libbenchmark-dev
     clang libclang-rt-14-dev clang-format
     xvfb xauth fonts-dejavu-core
-    chromium nginx-light
+    chromium nginx-light golang-go
     dpkg-dev lintian desktop-file-utils appstream help2man librsvg2-bin curl
 "
 

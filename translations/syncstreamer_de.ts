@@ -954,11 +954,11 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     </message>
     <message>
         <location line="+6"/>
-        <source>Metadata layout of the frames written and served: documented or reference (the original Go server&apos;s). Default: documented.</source>
-        <translation>Metadaten-Layout der geschriebenen und ausgelieferten Frames: documented oder reference (das des ursprünglichen Go-Servers). Standard: documented.</translation>
+        <source>Metadata layout of the frames written and served at /{id}: documented or reference (the original Go server&apos;s; its path /frame/{id} always serves that one). Default: documented.</source>
+        <translation>Metadaten-Layout der geschriebenen und unter /{id} ausgelieferten Frames: documented oder reference (das des ursprünglichen Go-Servers; dessen Pfad /frame/{id} liefert immer dieses). Standard: documented.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>layout</source>
         <translation>Layout</translation>
     </message>

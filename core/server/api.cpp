@@ -72,7 +72,7 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
         if (std::optional<HttpResponse> refused = m_context.access->checkWrite(request))
             r = std::move(*refused);
         else if (route.endpoint == Endpoint::Ingest)
-            r = m_ingest.single(request, route.channel);
+            r = m_ingest.single(request, route.channel, route.originalPath);
         else
             r = m_ingest.batch(request);
         m_context.access->addCorsHeaders(request, r, true);
@@ -93,7 +93,7 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
         r = m_frames.index(request);
         break;
     case Endpoint::Frame:
-        r = m_frames.frame(request, route.frameId);
+        r = m_frames.frame(request, route.frameId, route.originalPath);
         break;
     case Endpoint::OpenFrame:
         r = m_frames.openFrame(request);

@@ -73,13 +73,12 @@ qint64 GuardedSocket::steadyNowMs()
 
 GuardedSocket::GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, ServerMetrics *metrics,
                              std::optional<RequestParser::Failure> refuseAtOnce,
-                             PeerConnections *admittedBy, QObject *parent)
+                             std::shared_ptr<PeerConnections::Place> place, QObject *parent)
     : QTcpSocket(parent)
     , m_wire(wire)
     , m_limits(limits)
     , m_metrics(metrics)
-    , m_admittedBy(admittedBy)
-    , m_peer(wire->peerAddress())
+    , m_place(std::move(place))
     , m_parser(limits)
 {
     m_wire->setParent(this);
@@ -100,6 +99,10 @@ GuardedSocket::GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, Serve
             onWireGone();
     });
     touch();
+    if (m_place)
+        m_place->setEvict([this] {
+            QMetaObject::invokeMethod(this, &GuardedSocket::evict, Qt::QueuedConnection);
+        });
     if (m_metrics)
         m_metrics->connectionOpened();
     if (refuseAtOnce) {
@@ -118,8 +121,8 @@ GuardedSocket::~GuardedSocket()
     setSocketState(QAbstractSocket::UnconnectedState);
     if (m_metrics)
         m_metrics->connectionClosed();
-    if (m_admittedBy)
-        m_admittedBy->close(m_peer);
+    if (m_place)
+        m_place->release();
 }
 
 qint64 GuardedSocket::bytesAvailable() const
@@ -197,6 +200,8 @@ void GuardedSocket::send(QByteArrayView data)
 void GuardedSocket::onWireReadyRead()
 {
     touch();
+    if (m_place)
+        m_place->setBusy();
     if (m_lingering) {
         drain();
         return;
@@ -243,6 +248,9 @@ void GuardedSocket::processInput()
         trackDeadlines();
         switch (result) {
         case RequestParser::Result::NeedMore:
+            // Between requests: the place may go to a newer connection of this peer.
+            if (m_place && !m_parser.inRequest() && m_in.isEmpty() && m_wire->bytesAvailable() == 0)
+                m_place->setIdle(m_lastActivity);
             if (m_parser.wantsContinue()) {
                 send("HTTP/1.1 100 Continue\r\n\r\n");
                 m_parser.continueSent();
@@ -279,7 +287,7 @@ void GuardedSocket::admit(HttpRequest &&request)
 {
     m_busy = true;
     m_streaming = false;
-    m_keepAlive = request.keepAlive && !m_refusal;
+    m_keepAlive = request.keepAlive && !m_refusal && !m_evicted;
     request.peer = m_wire->peerAddress();
     request.localPort = m_wire->localPort();
     request.encrypted = !m_plain;
@@ -489,6 +497,20 @@ void GuardedSocket::checkTimeouts(qint64 nowMs)
                     .arg(m_limits.idleTimeoutMs));
         return;
     }
+    m_wire->disconnectFromHost();
+    if (m_wire->state() == QAbstractSocket::UnconnectedState)
+        onWireGone();
+}
+
+void GuardedSocket::evict()
+{
+    m_evicted = true;
+    m_keepAlive = false;
+    // A request that arrived meanwhile is answered first, with Connection: close.
+    if (!m_busy && m_wire->bytesAvailable() > 0)
+        processInput();
+    if (m_busy || m_closing || m_lingering || m_discarding || m_gone || m_parser.inRequest())
+        return;
     m_wire->disconnectFromHost();
     if (m_wire->state() == QAbstractSocket::UnconnectedState)
         onWireGone();

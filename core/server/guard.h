@@ -2,17 +2,18 @@
 #pragma once
 
 #include "httprequest.h"
+#include "peerconnections.h"
 #include "requestparser.h"
 #include "serverlimits.h"
 
 #include <QByteArray>
 #include <QTcpSocket>
 
+#include <memory>
 #include <optional>
 
 namespace Server {
 
-class PeerConnections;
 class ServerMetrics;
 
 // The admission guard in front of QHttpServer (docs/DECISIONS.md, "HTTP"). It owns the
@@ -34,11 +35,12 @@ class GuardedSocket final : public QTcpSocket
     Q_OBJECT
 public:
     // Takes ownership of `wire`, which must be connected (and, for TLS, encrypted). A refusal
-    // given here (a connection cap) is the only answer the connection gets. `admittedBy`: the
-    // count the connection was admitted in, released when it ends (none for a refused one).
+    // given here (a connection cap) is the only answer the connection gets. `place`: the place
+    // the connection was admitted in, told when it is idle and released when it ends (none for
+    // a refused one).
     GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, ServerMetrics *metrics,
-                  std::optional<RequestParser::Failure> refuseAtOnce, PeerConnections *admittedBy,
-                  QObject *parent);
+                  std::optional<RequestParser::Failure> refuseAtOnce,
+                  std::shared_ptr<PeerConnections::Place> place, QObject *parent);
     ~GuardedSocket() override;
 
     // The head of the request QHttpServer is handed now, as the guard read it (no body).
@@ -91,12 +93,12 @@ private:
     void touch() { m_lastActivity = steadyNowMs(); }
     void trackDeadlines();
     void timeOut(const QString &detail);
+    void evict();
 
     QTcpSocket *m_wire;
     const ServerLimits &m_limits;
     ServerMetrics *m_metrics;
-    PeerConnections *m_admittedBy;
-    QHostAddress m_peer;
+    std::shared_ptr<PeerConnections::Place> m_place;
     RequestParser m_parser;
     QByteArray m_in; // read from the client, not yet parsed
     qsizetype m_inPos = 0;
@@ -114,6 +116,7 @@ private:
     bool m_gone = false;
     bool m_streaming = false;
     bool m_plain = true; // not TLS: answers may go straight to the descriptor
+    bool m_evicted = false; // its place went to a newer connection: close after this answer
 
     bool m_discarding = false; // answered; dropping the rest of a refused body
     qint64 m_discardRemaining = 0;

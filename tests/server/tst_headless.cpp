@@ -120,9 +120,14 @@ void TestHeadless::ingestToFinishedFrame()
             data.append(item.data);
     }
     QVERIFY(data.contains(QByteArray(R"({"celsius":21.5})")) || data.contains("hi"));
-    const Answer notModified = send(m_nam, "GET", url(p, u"/frame/"_s + QString::number(id)), {},
+    const Answer notModified = send(m_nam, "GET", url(p, u"/"_s + QString::number(id)), {},
                                     {{"If-None-Match", frame.header("ETag")}});
     QCOMPARE(notModified.status, 304);
+    // The original server's path serves the other layout: another representation, another tag.
+    const Answer original = send(m_nam, "GET", url(p, u"/frame/"_s + QString::number(id)), {},
+                                 {{"If-None-Match", frame.header("ETag")}});
+    QCOMPARE(original.status, 200);
+    QCOMPARE(TimeFrame::decode(original.body, TimeFrame::Layout::Reference).value(), *decoded);
     QCOMPARE(send(m_nam, "GET", url(p, u"/healthz"_s)).object()["state"_L1].toString(), u"ok"_s);
     QCOMPARE(p.terminate(), 0);
 }
