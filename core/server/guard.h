@@ -41,7 +41,8 @@ public:
                   QObject *parent);
     ~GuardedSocket() override;
 
-    // The head of the request QHttpServer is handed now, as the guard read it (no body).
+    // The head of the request QHttpServer is handed now, as the guard read it (no body): the
+    // request line, every header (names in lower case) and the connection's semantics.
     const HttpRequest &current() const { return m_current; }
     // Set when the request handed over stands in for one the guard refused.
     const std::optional<RequestParser::Failure> &refusal() const { return m_refusal; }
@@ -59,9 +60,10 @@ public:
     qint64 backlog() const;
 
     // What QHttpServer reads for a request the guard admitted: the request line as checked,
-    // every header but the framing ones (Content-Length, Transfer-Encoding), CRLF line ends,
-    // and the decoded body behind one Content-Length. The guard's parser reads it back as the
-    // same request (tests/fuzz/fuzz_guard.cpp checks it).
+    // a Connection header where the connection's fate is not the version's default, CRLF line
+    // ends, and the decoded body behind one Content-Length (the API reads the other headers
+    // from current()). The guard's parser reads it back as the same request
+    // (tests/fuzz/fuzz_guard.cpp checks it).
     static QByteArray canonicalForm(const HttpRequest &request);
 
     void checkTimeouts(qint64 nowMs);
