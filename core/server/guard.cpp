@@ -26,6 +26,8 @@ constexpr qint64 kReadBuffer = 256 * 1024;
 constexpr qint64 kHighWater = 1024 * 1024;
 // Responder writes at least this large go out at once instead of being collected.
 constexpr qsizetype kDirectWrite = 16 * 1024;
+// The collection buffer's memory kept between answers (a small answer's head and body).
+constexpr qsizetype kKeptOutCapacity = 4 * 1024;
 // What a refused request of unknown length may still send before the connection is cut.
 constexpr qint64 kUnknownDrainBudget = 64 * 1024 * 1024;
 constexpr qint64 kLingerMs = 2'000;
@@ -169,9 +171,13 @@ void GuardedSocket::push()
 {
     if (m_out.isEmpty())
         return;
-    const QByteArray out = std::exchange(m_out, QByteArray());
     if (!m_gone)
-        send(out);
+        send(m_out);
+    // The collection buffer keeps its memory for the next answer, unless a large one grew it.
+    if (m_out.capacity() > kKeptOutCapacity)
+        m_out = QByteArray();
+    else
+        m_out.resize(0);
 }
 
 void GuardedSocket::send(QByteArrayView data)
