@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "accesspolicy.h"
 #include "httprequest.h"
 #include "requestparser.h"
 #include "serverlimits.h"
@@ -46,6 +47,8 @@ public:
     const HttpRequest &current() const { return m_current; }
     // Set when the request handed over stands in for one the guard refused.
     const std::optional<RequestParser::Failure> &refusal() const { return m_refusal; }
+    // What the access policy accepted of this connection's Host header.
+    AccessPolicy::HostVerdict &hostVerdict() { return m_hostVerdict; }
     // The connection closes after the answer in progress.
     bool closesAfterAnswer() const { return !m_keepAlive; }
 
@@ -107,6 +110,7 @@ private:
     QByteArray m_out; // written by the responder, not yet pushed
     HttpRequest m_current;
     std::optional<RequestParser::Failure> m_refusal;
+    AccessPolicy::HostVerdict m_hostVerdict;
 
     bool m_busy = false; // a request was handed over and its answer is not complete
     bool m_inProcess = false; // processInput() or admit() is on the stack
