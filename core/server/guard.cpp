@@ -26,6 +26,9 @@ constexpr qint64 kReadBuffer = 256 * 1024;
 constexpr qint64 kHighWater = 1024 * 1024;
 // Responder writes at least this large go out at once instead of being collected.
 constexpr qsizetype kDirectWrite = 16 * 1024;
+// What of the queue is copied into the socket's own buffer, so that it reports when the kernel
+// takes bytes again.
+constexpr qsizetype kCarrier = 16 * 1024;
 // The collection buffer's memory kept between answers (a small answer's head and body).
 constexpr qsizetype kKeptOutCapacity = 4 * 1024;
 // What a refused request of unknown length may still send before the connection is cut.
@@ -136,7 +139,7 @@ qint64 GuardedSocket::bytesToWrite() const
 
 qint64 GuardedSocket::backlog() const
 {
-    return m_out.size() + m_wire->bytesToWrite();
+    return m_out.size() + m_queued + m_wire->bytesToWrite();
 }
 
 qint64 GuardedSocket::readData(char *data, qint64 maxSize)
@@ -158,9 +161,12 @@ qint64 GuardedSocket::writeData(const char *data, qint64 size)
     if (m_gone)
         return -1;
     if (size >= kDirectWrite) {
-        // A slice of a large body: no copy into the collection buffer.
+        // A slice of a large body: no copy into the collection buffer, and none at all where
+        // it lies inside the body lent by lendBody().
         push();
-        send(QByteArrayView(data, size));
+        const bool lent = !m_lent.isEmpty() && data >= m_lent.constData()
+            && data + size <= m_lent.constData() + m_lent.size();
+        send(QByteArrayView(data, size), lent ? &m_lent : nullptr);
     } else {
         m_out.append(data, size);
     }
@@ -180,13 +186,16 @@ void GuardedSocket::push()
         m_out.resize(0);
 }
 
-void GuardedSocket::send(QByteArrayView data)
+void GuardedSocket::send(QByteArrayView data, const QByteArray *owner)
 {
+    if (!m_plain) {
+        m_wire->write(data.data(), data.size()); // TLS encrypts a copy anyway
+        return;
+    }
     // With nothing queued, a plain socket takes the bytes at once: one send() instead of
     // arming and disarming the socket's write notifier, which wakes the thread's event loop
-    // twice per answer. Whatever the kernel does not take goes through the socket's buffer,
-    // so order and back-pressure stay the socket's.
-    if (m_plain && m_wire->bytesToWrite() == 0
+    // twice per answer.
+    if (m_queue.empty() && m_wire->bytesToWrite() == 0
         && m_wire->state() == QAbstractSocket::ConnectedState) {
         const ssize_t sent = ::send(int(m_wire->socketDescriptor()), data.data(),
                                     size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -197,7 +206,54 @@ void GuardedSocket::send(QByteArrayView data)
         else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
             return; // the connection is gone; the socket reports it on its next read
     }
-    m_wire->write(data.data(), data.size());
+    // What the kernel did not take waits in order: a lent body by reference, anything else
+    // copied.
+    if (owner)
+        m_queue.push_back({*owner, data.data() - owner->constData(),
+                           data.data() - owner->constData() + data.size()});
+    else
+        m_queue.push_back({data.toByteArray(), 0, data.size()});
+    m_queued += data.size();
+    carry();
+}
+
+void GuardedSocket::carry()
+{
+    // The socket tells when the kernel takes bytes again only while it holds some itself: it
+    // gets (a copy of) the first few KiB of the queue, and once it has written them,
+    // sendQueued() hands the rest to the kernel directly.
+    if (m_queue.empty() || m_wire->bytesToWrite() > 0)
+        return;
+    Pending &head = m_queue.front();
+    const qsizetype n = qMin(kCarrier, head.end - head.pos);
+    m_wire->write(head.bytes.constData() + head.pos, n);
+    head.pos += n;
+    m_queued -= n;
+    if (head.pos == head.end)
+        m_queue.pop_front();
+}
+
+void GuardedSocket::sendQueued()
+{
+    while (!m_queue.empty() && m_wire->bytesToWrite() == 0) {
+        Pending &head = m_queue.front();
+        const ssize_t sent =
+            ::send(int(m_wire->socketDescriptor()), head.bytes.constData() + head.pos,
+                   size_t(head.end - head.pos), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+                break;
+            m_queue.clear(); // the connection is gone; the socket reports it on its next read
+            m_queued = 0;
+            return;
+        }
+        head.pos += sent;
+        m_queued -= sent;
+        if (head.pos < head.end)
+            break;
+        m_queue.pop_front();
+    }
+    carry();
 }
 
 void GuardedSocket::onWireReadyRead()
@@ -336,6 +392,7 @@ void GuardedSocket::answerDone(bool close)
     m_busy = false;
     m_streaming = false;
     push();
+    m_lent = QByteArray(); // what of it is still queued is kept by the queue
     if (close || !m_keepAlive) {
         closeGracefully();
         return;
@@ -357,9 +414,11 @@ void GuardedSocket::disconnectFromHost()
 void GuardedSocket::onWireBytesWritten(qint64 bytes)
 {
     touch();
+    if (m_wire->bytesToWrite() == 0)
+        sendQueued();
     Q_EMIT bytesWritten(bytes);
     if (m_closing) {
-        if (m_wire->bytesToWrite() == 0)
+        if (m_wire->bytesToWrite() == 0 && m_queue.empty())
             shutdownWrite();
         return;
     }
@@ -377,7 +436,7 @@ void GuardedSocket::closeGracefully()
     m_inPos = 0;
     if (m_drainBudget == 0)
         m_drainBudget = kUnknownDrainBudget;
-    if (m_wire->bytesToWrite() == 0)
+    if (m_wire->bytesToWrite() == 0 && m_queue.empty())
         shutdownWrite();
 }
 
@@ -437,6 +496,9 @@ void GuardedSocket::onWireGone()
         return;
     m_gone = true;
     m_out.clear();
+    m_queue.clear();
+    m_queued = 0;
+    m_lent = QByteArray();
     m_admitted.clear();
     m_admittedPos = 0;
     // QAbstractHttpServer deletes the socket on this, or once its handler returns.

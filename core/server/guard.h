@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QTcpSocket>
 
+#include <deque>
 #include <optional>
 
 namespace Server {
@@ -61,6 +62,9 @@ public:
     void answerIsStream() { m_streaming = true; }
     // Bytes written and not yet taken by the kernel.
     qint64 backlog() const;
+    // On a plain connection, responder writes that lie inside `body` are sent by reference,
+    // without a copy, and `body` is kept until the kernel took them; until the answer is done.
+    void lendBody(const QByteArray &body) { m_lent = body; }
 
     // What QHttpServer reads for a request the guard admitted: the request line as checked,
     // a Connection header where the connection's fate is not the version's default, CRLF line
@@ -87,7 +91,9 @@ private:
     void processInput();
     void admit(HttpRequest &&request);
     void refuse(const RequestParser::Failure &failure);
-    void send(QByteArrayView data);
+    void send(QByteArrayView data, const QByteArray *owner = nullptr);
+    void carry();
+    void sendQueued();
     void closeGracefully();
     void shutdownWrite();
     void drain();
@@ -108,6 +114,15 @@ private:
     QByteArray m_admitted; // the one request QHttpServer may read
     qsizetype m_admittedPos = 0;
     QByteArray m_out; // written by the responder, not yet pushed
+    struct Pending
+    {
+        QByteArray bytes;
+        qsizetype pos;
+        qsizetype end;
+    };
+    std::deque<Pending> m_queue; // not yet taken by the kernel, behind what m_wire holds
+    qint64 m_queued = 0;
+    QByteArray m_lent;
     HttpRequest m_current;
     std::optional<RequestParser::Failure> m_refusal;
     AccessPolicy::HostVerdict m_hostVerdict;

@@ -93,6 +93,7 @@ void Reply::respond(QHttpServerResponder &&responder, GuardedSocket *socket, Ser
     slices->m_bodyPos = response.bodyOffset;
     slices->m_bodyEnd = response.bodyOffset + length;
     slices->m_close = close;
+    socket->lendBody(slices->m_body);
     connect(socket, &QIODevice::bytesWritten, slices, &Reply::pump);
     slices->pump();
 }
