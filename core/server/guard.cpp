@@ -55,6 +55,15 @@ QByteArray GuardedSocket::canonicalForm(const HttpRequest &request)
     out.append(" HTTP/1.");
     out.append(char('0' + request.minorVersion));
     out.append("\r\n");
+    // A valid request of its version: HTTP/1.1 needs its one Host.
+    for (const auto &[name, value] : request.headers) {
+        if (name == "host") {
+            out.append("host: ");
+            out.append(value);
+            out.append("\r\n");
+            break;
+        }
+    }
     // The connection's semantics as the guard decided them, so that the form reads back the same.
     if (request.minorVersion == 0 && request.keepAlive)
         out.append("connection: keep-alive\r\n");

@@ -67,9 +67,9 @@ public:
     void lendBody(const QByteArray &body) { m_lent = body; }
 
     // What QHttpServer reads for a request the guard admitted: the request line as checked,
-    // a Connection header where the connection's fate is not the version's default, CRLF line
-    // ends, and the decoded body behind one Content-Length (the API reads the other headers
-    // from current()). The guard's parser reads it back as the same request
+    // the Host header, a Connection header where the connection's fate is not the version's
+    // default, CRLF line ends, and the decoded body behind one Content-Length (the API reads
+    // the other headers from current()). The guard's parser reads it back as the same request
     // (tests/fuzz/fuzz_guard.cpp checks it).
     static QByteArray canonicalForm(const HttpRequest &request);
 
