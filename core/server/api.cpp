@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include "accesspolicy.h"
+#include "guard.h"
 #include "livefeed.h"
 #include "reply.h"
 #include "router.h"
@@ -42,7 +43,8 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
 {
     // Before anything else: a name this server does not answer for (DNS rebinding) reads and
     // writes nothing.
-    if (std::optional<HttpResponse> refused = m_context.access->checkHost(request))
+    if (std::optional<HttpResponse> refused =
+            m_context.access->checkHost(request, socket ? &socket->hostVerdict() : nullptr))
         return std::move(*refused);
     const Route route = Server::route(request.path);
     const QByteArray &method = request.method;

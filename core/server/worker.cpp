@@ -91,13 +91,10 @@ protected:
             Reply::respond(std::move(responder), guard, m_context.metrics, std::move(r));
             return true;
         }
-        // The request line and the connection's semantics as the guard checked them (Qt 6.4's
-        // QHttpServerRequest keeps neither the method as sent nor the version, and rebuilds
-        // the target into a QUrl with the Host header); headers and body as Qt parsed them.
-        // The canonical form QHttpServer read names headers in lower case, as the API looks
-        // them up.
+        // The request line, the headers and the connection's semantics as the guard checked
+        // them (Qt 6.4's QHttpServerRequest keeps neither the method as sent nor the version,
+        // and rebuilds the target into a QUrl with the Host header); the body as Qt parsed it.
         HttpRequest r = guard->current();
-        r.headers = request.headers();
         r.body = request.body();
         m_api->handle(std::move(r), std::move(responder), guard);
         return true;

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void writeOrigins();
     void hostCheck_data();
     void hostCheck();
+    void hostCheckedOnEveryRequestOfAConnection();
 
     void ingest_data();
     void ingest();
@@ -549,6 +550,26 @@ void TestHttpApi::hostCheck()
     if (status == 421)
         QVERIFY2(got.body.contains("\"error\":\"unknown_host\""), got.body.constData());
     QCOMPARE(m_server->engine->status().eventsAccepted, 0);
+}
+
+void TestHttpApi::hostCheckedOnEveryRequestOfAConnection()
+{
+    // The verdict on a Host is kept per connection; a request naming another one is judged anew.
+    fresh();
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray post = "POST /channel/a HTTP/1.1\r\nContent-Length: 1\r\nHost: ";
+    socket.write(post + "localhost\r\n\r\nx" + post + "evil.example\r\n\r\nx" + post
+                 + "localhost\r\n\r\nx" + post + "localhost.evil.example\r\n\r\nx" + post
+                 + "127.0.0.1\r\n\r\nx");
+    QByteArray pending;
+    const QList<RawResponse> got = readResponses(socket, pending, 5);
+    QCOMPARE(got.size(), 5);
+    const QList<int> statuses = {got[0].status, got[1].status, got[2].status, got[3].status,
+                                 got[4].status};
+    QCOMPARE(statuses, (QList<int> {200, 421, 200, 421, 200}));
+    QCOMPARE(m_server->engine->status().eventsAccepted, 3);
 }
 
 void TestHttpApi::ingest_data()
