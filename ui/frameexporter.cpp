@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "frameexporter.h"
 
+#include "format/contenttype.h"
 #include "format/timeframejson.h"
 #include "seriesstore.h"
 
@@ -21,11 +22,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kMaxLeafColumns = 256;
-
-bool isTextType(const QString &type)
-{
-    return type.startsWith(u"text/"_s, Qt::CaseInsensitive) || Series::isJsonType(type);
-}
 
 // RFC 4180: quoted where the field holds a separator, a quote or a line break.
 QByteArray csvField(QByteArrayView text)
@@ -184,7 +180,7 @@ QByteArray FrameExporter::toCsv(const TimeFrame::Frame &frame)
     QHash<QString, int> columnOf;
     for (qsizetype c = 0; c < frame.channels.size(); ++c) {
         const TimeFrame::Channel &channel = frame.channels[c];
-        const bool json = Series::isJsonType(channel.type);
+        const bool json = ContentType::isJson(channel.type);
         for (qsizetype i = 0; i < channel.items.size(); ++i) {
             Row row {channel.items[i].timestamp, c, i, {}};
             if (json)
@@ -214,7 +210,7 @@ QByteArray FrameExporter::toCsv(const TimeFrame::Frame &frame)
         const TimeFrame::Item &item = channel.items[row.item];
         out += csvField(channel.id.toUtf8()) + ',' + QByteArray::number(item.timestamp) + ','
             + QByteArray::number(item.data.size()) + ','
-            + csvField(isTextType(channel.type) ? item.data : item.data.toBase64());
+            + csvField(ContentType::isText(channel.type) ? item.data : item.data.toBase64());
         if (!columns.isEmpty()) {
             cells.fill(QByteArray());
             for (const auto &[path, value] : row.leaves) {

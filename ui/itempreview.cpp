@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "itempreview.h"
 
-#include "seriesstore.h"
+#include "format/contenttype.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -28,12 +28,6 @@ std::optional<QString> utf8(QByteArrayView data)
 } // namespace
 
 namespace ItemPreview {
-
-bool isText(const QString &type)
-{
-    return type.startsWith("text/"_L1) || Series::isJsonType(type) || type.endsWith("+xml"_L1)
-        || type == "application/xml"_L1;
-}
 
 QString hexDump(QByteArrayView data, qsizetype maxBytes)
 {
@@ -64,12 +58,12 @@ QString full(const QString &type, QByteArrayView data)
 {
     if (data.isEmpty())
         return PreviewTr::tr("(empty)");
-    if (Series::isJsonType(type)) {
+    if (ContentType::isJson(type)) {
         const QJsonDocument doc = QJsonDocument::fromJson(data.toByteArray());
         if (!doc.isNull())
             return QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
     }
-    if (isText(type)) {
+    if (ContentType::isText(type)) {
         if (const auto text = utf8(data))
             return *text;
     }
@@ -79,7 +73,7 @@ QString full(const QString &type, QByteArrayView data)
 QString line(const QString &type, QByteArrayView data)
 {
     constexpr qsizetype kMax = 120;
-    if (isText(type)) {
+    if (ContentType::isText(type)) {
         if (const auto text = utf8(data.first(std::min(data.size(), kMax * 4)))) {
             QString simple = text->simplified();
             if (simple.size() > kMax)

@@ -10,6 +10,5 @@ namespace ItemPreview {
 QString full(const QString &type, QByteArrayView data); // for the preview pane
 QString line(const QString &type, QByteArrayView data); // one line for the table, shortened
 QString hexDump(QByteArrayView data, qsizetype maxBytes = 64 * 1024);
-bool isText(const QString &type);
 
 } // namespace ItemPreview

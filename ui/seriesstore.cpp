@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "seriesstore.h"
 
+#include "format/contenttype.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -62,11 +64,6 @@ QString channelOfKey(const QString &key)
 QString pathOfKey(const QString &key)
 {
     return key.section(kSeparator, 1);
-}
-
-bool isJsonType(const QString &type)
-{
-    return type == "application/json"_L1 || type.endsWith("+json"_L1);
 }
 
 QList<std::pair<QString, double>> numericLeaves(QByteArrayView json, int maxLeaves)
@@ -220,7 +217,7 @@ bool Store::add(const QString &channel, const QString &type, qint64 timestamp, Q
         return false; // over kMaxChannels
     m_buffers[key(channel, kSizePath)].append(timestamp, double(data.size()));
     ChannelInfo &info = m_channels[*found];
-    if (isJsonType(info.type)) {
+    if (ContentType::isJson(info.type)) {
         for (const auto &[path, value] : numericLeaves(data, kMaxLeavesPerChannel)) {
             if (!info.leaves.contains(path)) {
                 if (info.leaves.size() >= kMaxLeavesPerChannel)

@@ -26,7 +26,6 @@ QString pathOfKey(const QString &key);
 // Every numeric leaf of a JSON document as (path, value): "celsius", "pos.x", "v[2]".
 // At most maxLeaves leaves, depth-first in document order; booleans count as 0/1.
 QList<std::pair<QString, double>> numericLeaves(QByteArrayView json, int maxLeaves = 32);
-bool isJsonType(const QString &type);
 
 // One pixel column of a decimated series.
 struct Column

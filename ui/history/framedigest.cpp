@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "framedigest.h"
 
+#include "format/contenttype.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <QtEndian>
@@ -47,7 +49,7 @@ DigestDraft digestFrame(const TimeFrame::FrameView &view)
         const auto &record = view.channel(c);
         DigestDraft::Channel channel {record.id, record.type, {}};
         channel.series.append({Series::kSizePath, {}});
-        const bool json = Series::isJsonType(record.type);
+        const bool json = ContentType::isJson(record.type);
         QHash<QString, qsizetype> leafIndex;
         for (qsizetype i = 0; i < record.itemCount; ++i) {
             const qint64 t = view.item(c, i).timestamp;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historyreader.h"
 
+#include "format/contenttype.h"
+
 #include <QFutureWatcher>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
@@ -196,7 +198,7 @@ Reader::JobResult Reader::run(const Job &job, qint64 grid) const
         const qsizetype c = view->channelIndex(it.key());
         if (c < 0)
             continue;
-        const bool json = Series::isJsonType(view->channel(c).type);
+        const bool json = ContentType::isJson(view->channel(c).type);
         const bool onlySize = it.value().size() == 1 && it.value().front() == Series::kSizePath;
         QHash<QString, std::vector<Bucket> *> out;
         for (const QString &path : it.value())

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
+#include "format/contenttype.h"
 #include "seriesstore.h"
 #include "timechartview.h"
 #include "timetext.h"
@@ -255,7 +256,7 @@ QStringList Workspace::logChannels() const
     for (const QString &key : keys()) {
         const QString channel = Series::channelOfKey(key);
         const QString type = m_types.value(channel);
-        if (!type.isEmpty() && !Series::isJsonType(type) && !out.contains(channel))
+        if (!type.isEmpty() && !ContentType::isJson(type) && !out.contains(channel))
             out.append(channel);
     }
     return out;
@@ -396,7 +397,7 @@ void Workspace::updateLog()
 {
     QStringList lines;
     for (const CursorItems &items : std::as_const(m_readings[0].around)) {
-        const bool text = items.type.startsWith("text/"_L1);
+        const bool text = ContentType::isText(items.type);
         lines.append(u"── "_s % items.channel % u" (" % items.type % u')');
         for (qsizetype i = 0; i < items.timestamps.size(); ++i) {
             const QByteArray &bytes = items.payloads.at(i);
