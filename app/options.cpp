@@ -6,6 +6,8 @@
 #include "headless.h"
 #include "subcommands.h"
 
+#include "service/optiontable.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -82,7 +84,7 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     addQtGuiOptions(parser);
-    addServerOptions(parser);
+    OptionTable::addTo(parser);
     parser.addOption({u"demo"_s,
                       Launch::tr("Start the window's demo producers (sensor, clock, "
                                  "camera and log channels).")});
@@ -143,23 +145,12 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
         // itself.
         const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         QString error;
-        const std::optional<Server::ServerOptions> server =
-            serverOptionsFromParser(parser, environment, &error);
-        Engine::EngineConfig engine =
-            Engine::configFromParser(parser, error.isEmpty() ? &error : nullptr);
-        if (error.isEmpty() && parser.isSet(u"layout"_s)) {
-            if (const auto layout = TimeFrame::layoutFromName(parser.value(u"layout"_s)))
-                engine.layout = *layout;
-            else
-                error =
-                    Launch::tr("Invalid value \"%1\" for --layout.").arg(parser.value(u"layout"_s));
-        }
-        if (!server || !error.isEmpty()) {
+        const std::optional<AppSettings> given = OptionTable::read(parser, environment, &error);
+        if (!given) {
             Console::err(program % u": "_s % error % u'\n');
             return {std::nullopt, ExitUsage};
         }
-        options.overrides = {CommandLineOverrides::givenOptions(parser, environment), engine,
-                             *server};
+        options.overrides = {OptionTable::given(parser, environment), given->engine, given->server};
     }
     return {options, ExitSuccess};
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The item preview shows JSON indented, text as text and anything else as a hex dump, by the
 // channel's type as the producer sent it (any case, with parameters).
-#include "itempreview.h"
+#include "inspector/itempreview.h"
 
 #include <QTest>
 

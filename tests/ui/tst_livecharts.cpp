@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Live charts: JSON leaves become series, points are decimated to the pixel width, the timeline
 // gets a lane per channel, and a stream from the real engine reaches the charts.
-#include "chartpanel.h"
-#include "demofeed.h"
+#include "charts/chartpanel.h"
+#include "charts/data/seriesstore.h"
+#include "charts/seriestreemodel.h"
 #include "engine/frameengine.h"
-#include "seriesstore.h"
-#include "seriestreemodel.h"
+#include "service/demofeed.h"
 
 #include <QDateTime>
 #include <QLineSeries>
