@@ -14,8 +14,8 @@ using namespace OptionBuilders;
 // One function per group of rows; a new option is a new row in one of them.
 namespace {
 
-// The options of the HTTP server that are stored in the settings.
-void addStoredServerRows(QList<OptionRow> &rows)
+// Where the server listens: stored, a change restarts the server.
+void addListenRows(QList<OptionRow> &rows)
 {
     const Server::ServerOptions d;
     const auto port = [](auto &s) -> auto &
@@ -56,8 +56,13 @@ void addStoredServerRows(QList<OptionRow> &rows)
         u"server/bindAddress"_s, Restart::Server, bind,
         [](const QHostAddress &a) { return a == QHostAddress::Any ? QString() : a.toString(); },
         [address](const QVariant &v) { return address(v.toString()); }));
+}
 
-    // --token-file before --token: read in this order, the token given outright wins.
+// Who may post and read, and the TLS files: stored, a change restarts the server.
+void addAccessRows(QList<OptionRow> &rows)
+{
+    // --token-file before --token: the command line is read in table order, so a token given
+    // outright wins over the file's (and both over SYNCSTREAMER_TOKEN).
     const auto writeToken = [](auto &s) -> auto &
     {
         return s.server.writeToken;
@@ -81,9 +86,9 @@ void addStoredServerRows(QList<OptionRow> &rows)
                             "environment variable; without a token only this computer may post."),
                writeToken, utf8);
     token.environment = {u"SYNCSTREAMER_TOKEN"_s};
+    rows.append(tokenFile);
     rows.append(stored(token, u"server/writeToken"_s, Restart::Server, writeToken, asUtf8String,
                        storedUtf8));
-    rows.append(tokenFile);
 
     const auto readToken = [](auto &s) -> auto &
     {
@@ -176,8 +181,8 @@ void addServerLimitRows(QList<OptionRow> &rows)
         [](auto &s) -> auto & { return s.server.threads; }, count(1, kMaxCount)));
 }
 
-// The engine's options, all stored; a change restarts the engine (and the server on it).
-void addEngineRows(QList<OptionRow> &rows)
+// The engine's frames: stored, a change restarts the engine (and the server on it).
+void addFrameRows(QList<OptionRow> &rows)
 {
     const Engine::EngineConfig d;
     const auto engine = [&rows](OptionRow row, const QString &key, auto field, auto storedValue) {
@@ -213,6 +218,15 @@ void addEngineRows(QList<OptionRow> &rows)
                    .arg(QDir::toNativeSeparators(Engine::EngineConfig::defaultDataDir())),
                dataDir, text),
         u"engine/dataDir"_s, Restart::Engine, dataDir, asString, storedString));
+}
+
+// What the engine keeps on disk and how it writes: retention, journal sync, layout.
+void addRetentionRows(QList<OptionRow> &rows)
+{
+    const Engine::EngineConfig d;
+    const auto engine = [&rows](OptionRow row, const QString &key, auto field, auto storedValue) {
+        rows.append(stored(row, key, Restart::Engine, field, asNumber, storedValue));
+    };
     const auto retainFrames = [](auto &s) -> auto &
     {
         return s.engine.retainFrames;
@@ -298,9 +312,11 @@ namespace OptionTable {
 QList<OptionRow> rows()
 {
     QList<OptionRow> rows;
-    addStoredServerRows(rows);
+    addListenRows(rows);
+    addAccessRows(rows);
     addServerLimitRows(rows);
-    addEngineRows(rows);
+    addFrameRows(rows);
+    addRetentionRows(rows);
     addWindowRows(rows);
     return rows;
 }

@@ -4,6 +4,7 @@
 #include "service/optiontable.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void fromParser();
     void serverOptions_data();
     void serverOptions();
+    void tokenPrecedence();
     void everyOptionIsOnTheCommandLine();
     void settingsRoundTrip();
     void restarts_data();
@@ -135,6 +137,33 @@ void tst_OptionTable::serverOptions()
         QCOMPARE(settings->server.port, port);
         QCOMPARE(settings->server.writeToken, token);
     }
+}
+
+// SYNCSTREAMER_TOKEN < --token-file < --token, whatever their order on the command line.
+void tst_OptionTable::tokenPrecedence()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile file(dir.filePath(u"token"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("from-file\nsecond line\n");
+    file.close();
+    QProcessEnvironment environment;
+    environment.insert(u"SYNCSTREAMER_TOKEN"_s, u"from-environment"_s);
+    const auto tokenOf = [&](const QStringList &arguments) {
+        QCommandLineParser parser;
+        OptionTable::addTo(parser);
+        if (!parser.parse(QStringList {u"syncstreamer"_s} + arguments))
+            return QByteArray("unparsed");
+        QString error;
+        const std::optional<AppSettings> settings = OptionTable::read(parser, environment, &error);
+        return settings ? settings->server.writeToken : error.toUtf8();
+    };
+    QCOMPARE(tokenOf({}), "from-environment");
+    QCOMPARE(tokenOf({u"--token-file"_s, file.fileName()}), "from-file");
+    QCOMPARE(tokenOf({u"--token=given"_s, u"--token-file"_s, file.fileName()}), "given");
+    QCOMPARE(tokenOf({u"--token-file"_s, file.fileName(), u"--token=given"_s}), "given");
+    QVERIFY(tokenOf({u"--token-file"_s, dir.filePath(u"missing"_s)}).contains("missing"));
 }
 
 // The names that override stored settings are the table's rows, every one of which is on the
