@@ -71,6 +71,21 @@ bool looksLikeCommand(const QString &argument)
     return !QFileInfo::exists(argument) && !argument.contains(u'.') && !argument.contains(u'/');
 }
 
+// The option table's options given on the command line or in the environment, which override
+// the stored settings for this run. False after printing what is wrong.
+bool readOverrides(const QCommandLineParser &parser, CommandLineOverrides *overrides)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString error;
+    const std::optional<AppSettings> given = OptionTable::read(parser, environment, &error);
+    if (!given) {
+        Console::err(u"syncstreamer: "_s % error % u'\n');
+        return false;
+    }
+    *overrides = {OptionTable::given(parser, environment), given->engine, given->server};
+    return true;
+}
+
 } // namespace
 
 LaunchParse parseLaunchCommandLine(const QStringList &arguments)
@@ -140,17 +155,8 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
             return {std::nullopt, ExitUsage};
         }
     }
-    if (!options.headless) {
-        // The window checks the server and engine options here; the headless mode reads them
-        // itself.
-        const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        QString error;
-        const std::optional<AppSettings> given = OptionTable::read(parser, environment, &error);
-        if (!given) {
-            Console::err(program % u": "_s % error % u'\n');
-            return {std::nullopt, ExitUsage};
-        }
-        options.overrides = {OptionTable::given(parser, environment), given->engine, given->server};
-    }
+    // The window checks the server and engine options here; the headless mode reads them itself.
+    if (!options.headless && !readOverrides(parser, &options.overrides))
+        return {std::nullopt, ExitUsage};
     return {options, ExitSuccess};
 }
