@@ -45,6 +45,53 @@ SettingsDialog::SettingsDialog(const AppSettings &stored, const AppSettings &run
     , m_running(running)
 {
     setWindowTitle(tr("Settings"));
+    QGroupBox *server = createServerGroup();
+    QGroupBox *storage = createStorageGroup();
+    QGroupBox *window = createWindowGroup();
+
+    m_overridden = new QLabel(this);
+    m_overridden->setWordWrap(true);
+    m_overridden->hide();
+    m_error = new QLabel(this);
+    m_error->setObjectName(u"error"_s);
+    m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setForegroundRole(QPalette::Highlight);
+    m_error->hide();
+    m_restart = new QLabel(this);
+    m_restart->setObjectName(u"restart"_s);
+    m_restart->setWordWrap(true);
+
+    m_buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
+                                 | QDialogButtonBox::Apply | QDialogButtonBox::RestoreDefaults,
+                             this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (apply())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
+            &SettingsDialog::apply);
+    connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            [this] { setSettings(AppSettings {}); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(server);
+    layout->addWidget(storage);
+    layout->addWidget(window);
+    layout->addWidget(m_overridden);
+    layout->addWidget(m_restart);
+    layout->addWidget(m_error);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+    setSettings(running);
+    addFields();
+    updateMarks();
+}
+
+QGroupBox *SettingsDialog::createServerGroup()
+{
     auto *server = new QGroupBox(tr("Server"), this);
     auto *serverForm = new QFormLayout(server);
     m_port = new QSpinBox(server);
@@ -78,7 +125,11 @@ SettingsDialog::SettingsDialog(const AppSettings &stored, const AppSettings &run
     serverForm->addRow(buddyLabel(tr("TLS &certificate:"), m_tlsCert), certRow);
     serverForm->addRow(buddyLabel(tr("TLS &key:"), m_tlsKey), keyRow);
     serverForm->addRow(buddyLabel(tr("Metadata la&yout:"), m_layout), m_layout);
+    return server;
+}
 
+QGroupBox *SettingsDialog::createStorageGroup()
+{
     auto *storage = new QGroupBox(tr("Frames and storage"), this);
     auto *storageForm = new QFormLayout(storage);
     m_frameDuration = new QDoubleSpinBox(storage);
@@ -121,7 +172,11 @@ SettingsDialog::SettingsDialog(const AppSettings &stored, const AppSettings &run
     storageForm->addRow(buddyLabel(tr("Keep at most (&size):"), m_retainMiB), m_retainMiB);
     storageForm->addRow(buddyLabel(tr("Remove after (&age):"), m_retainHours), m_retainHours);
     storageForm->addRow(buddyLabel(tr("&Journal sync:"), m_fsync), m_fsync);
+    return storage;
+}
 
+QGroupBox *SettingsDialog::createWindowGroup()
+{
     auto *window = new QGroupBox(tr("Window"), this);
     auto *windowLayout = new QVBoxLayout(window);
     m_tray =
@@ -136,46 +191,7 @@ SettingsDialog::SettingsDialog(const AppSettings &stored, const AppSettings &run
     zoneRow->addWidget(buddyLabel(tr("Show ti&mes in:"), m_timeZone));
     zoneRow->addWidget(m_timeZone, 1);
     windowLayout->addLayout(zoneRow);
-
-    m_overridden = new QLabel(this);
-    m_overridden->setWordWrap(true);
-    m_overridden->hide();
-    m_error = new QLabel(this);
-    m_error->setObjectName(u"error"_s);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setForegroundRole(QPalette::Highlight);
-    m_error->hide();
-    m_restart = new QLabel(this);
-    m_restart->setObjectName(u"restart"_s);
-    m_restart->setWordWrap(true);
-
-    m_buttons =
-        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
-                                 | QDialogButtonBox::Apply | QDialogButtonBox::RestoreDefaults,
-                             this);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (apply())
-            accept();
-    });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
-            &SettingsDialog::apply);
-    connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
-            [this] { setSettings(AppSettings {}); });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(server);
-    layout->addWidget(storage);
-    layout->addWidget(window);
-    layout->addWidget(m_overridden);
-    layout->addWidget(m_restart);
-    layout->addWidget(m_error);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
-    setSettings(running);
-    addFields();
-    updateMarks();
+    return window;
 }
 
 QStringList SettingsDialog::differingFields() const

@@ -10,6 +10,7 @@ class QComboBox;
 class LayoutComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -61,6 +62,10 @@ private:
         bool secret = false; // a token: marked, its value not shown
     };
     QLineEdit *pathRow(const QString &objectName, bool folder, QWidget **row);
+    // The dialog's three groups of fields, built once by the constructor.
+    QGroupBox *createServerGroup();
+    QGroupBox *createStorageGroup();
+    QGroupBox *createWindowGroup();
     void addFields();
     void updateMarks();
 
