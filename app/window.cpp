@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window.h"
 
-#include "appsettings.h"
 #include "headless.h"
-#include "mainwindow.h"
 #include "options.h"
-#include "servicehost.h"
+#include "service/appsettings.h"
+#include "service/servicehost.h"
 #include "translations.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QLocale>
