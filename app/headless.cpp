@@ -287,7 +287,8 @@ int runHeadless(const QStringList &arguments)
     Engine::FrameEngine engine(config);
     if (!engine.start(Engine::Threading::OwnThread, &error)) {
         Console::err(u"syncstreamer: "_s + error + u'\n');
-        return ExitInvalidInput;
+        return engine.startError() == Engine::StartError::DataDirInUse ? ExitDataDirInUse
+                                                                       : ExitInvalidInput;
     }
     Server::HttpServer server(&engine, *options);
     if (!server.start(&error)) {
