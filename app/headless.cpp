@@ -117,6 +117,10 @@ void addServerOptions(QCommandLineParser &parser)
          Headless::tr("Largest request body (k, M, G); larger ones get 413 before they are "
                       "read. Default: 16M."),
          Headless::tr("size")},
+        {u"max-live-backlog"_s,
+         Headless::tr("Unsent live-feed bytes of all GET /events subscribers together (k, M, "
+                      "G); beyond it the slowest subscribers are disconnected. Default: 64M."),
+         Headless::tr("size")},
         {u"max-connections"_s,
          Headless::tr("Open HTTP connections at most; more get 503. Default: %1.")
              .arg(d.limits.maxConnections),
@@ -233,11 +237,20 @@ std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineP
         return invalid(u"max-connections-per-peer"_s, parser.value(u"max-connections-per-peer"_s));
     if (!readCount(u"http-threads"_s, &options.threads, 1))
         return invalid(u"http-threads"_s, parser.value(u"http-threads"_s));
-    if (parser.isSet(u"max-body"_s)) {
-        const qint64 bytes = Engine::parseByteSize(parser.value(u"max-body"_s));
+    auto readSize = [&](const QString &option, qint64 *target) {
+        if (!parser.isSet(option))
+            return true;
+        const qint64 bytes = Engine::parseByteSize(parser.value(option));
         if (bytes <= 0)
-            return invalid(u"max-body"_s, parser.value(u"max-body"_s));
-        options.limits.maxBody = bytes;
+            return false;
+        *target = bytes;
+        return true;
+    };
+    for (const auto &[option, target] :
+         {std::pair {u"max-body"_s, &options.limits.maxBody},
+          std::pair {u"max-live-backlog"_s, &options.limits.maxLiveBacklog}}) {
+        if (!readSize(option, target))
+            return invalid(option, parser.value(option));
     }
     auto readDuration = [&](const QString &option, int *target) {
         if (!parser.isSet(option))

@@ -127,13 +127,31 @@ AppSettings::Restart AppSettings::restartFor(const AppSettings &running, const A
 
 const QStringList &CommandLineOverrides::names()
 {
-    static const QStringList list {
-        u"port"_s,         u"bind"_s,          u"token"_s,           u"token-file"_s,
-        u"read-token"_s,   u"tls-cert"_s,      u"tls-key"_s,         u"allow-origin"_s,
-        u"index-limit"_s,  u"max-body"_s,      u"max-connections"_s, u"idle-timeout"_s,
-        u"http-threads"_s, u"layout"_s,        u"frame-duration"_s,  u"history"_s,
-        u"data-dir"_s,     u"retain-frames"_s, u"retain-bytes"_s,    u"retain-age"_s,
-        u"fsync"_s,        u"allow-host"_s,    u"header-timeout"_s,  u"max-connections-per-peer"_s};
+    static const QStringList list {u"port"_s,
+                                   u"bind"_s,
+                                   u"token"_s,
+                                   u"token-file"_s,
+                                   u"read-token"_s,
+                                   u"tls-cert"_s,
+                                   u"tls-key"_s,
+                                   u"allow-origin"_s,
+                                   u"index-limit"_s,
+                                   u"max-body"_s,
+                                   u"max-connections"_s,
+                                   u"idle-timeout"_s,
+                                   u"http-threads"_s,
+                                   u"layout"_s,
+                                   u"frame-duration"_s,
+                                   u"history"_s,
+                                   u"data-dir"_s,
+                                   u"retain-frames"_s,
+                                   u"retain-bytes"_s,
+                                   u"retain-age"_s,
+                                   u"fsync"_s,
+                                   u"allow-host"_s,
+                                   u"header-timeout"_s,
+                                   u"max-connections-per-peer"_s,
+                                   u"max-live-backlog"_s};
     return list;
 }
 
@@ -182,6 +200,8 @@ void CommandLineOverrides::applyTo(AppSettings &settings) const
             s.indexLimit = server.indexLimit;
         else if (name == u"max-body")
             s.limits.maxBody = server.limits.maxBody;
+        else if (name == u"max-live-backlog")
+            s.limits.maxLiveBacklog = server.limits.maxLiveBacklog;
         else if (name == u"max-connections")
             s.limits.maxConnections = server.limits.maxConnections;
         else if (name == u"idle-timeout")

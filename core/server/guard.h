@@ -57,6 +57,9 @@ public:
     void answerIsStream() { m_streaming = true; }
     // Bytes written and not yet taken by the kernel.
     qint64 backlog() const;
+    // Closes the connection at once, dropping whatever was not sent (a live subscriber that
+    // stopped reading: its unsent bytes are memory the server gets back now).
+    void abortNow();
 
     // What QHttpServer reads for a request the guard admitted: the request line as checked,
     // every header but the framing ones (Content-Length, Transfer-Encoding), CRLF line ends,
@@ -87,7 +90,6 @@ private:
     void shutdownWrite();
     void drain();
     void discard();
-    void abortNow();
     void touch() { m_lastActivity = steadyNowMs(); }
     void trackDeadlines();
     void timeOut(const QString &detail);

@@ -7,6 +7,7 @@
 #include "rawhttp.h"
 
 #include "format/frameview.h"
+#include "format/timeframe.h"
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +66,7 @@ void TestHeadless::helpDocumentsOptions_data()
                                "--max-body",
                                "--max-connections ",
                                "--max-connections-per-peer",
+                               "--max-live-backlog",
                                "--idle-timeout",
                                "--header-timeout",
                                "--http-threads",
