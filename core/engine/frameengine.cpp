@@ -75,7 +75,7 @@ bool FrameEngine::start(Threading threading, QString *error)
         case DataDirLock::Result::Locked:
             break;
         case DataDirLock::Result::InUse:
-            qCWarning(lcEngine).noquote() << lockError;
+            // The caller reports it (stderr, a dialog): refused before anything was touched.
             if (error)
                 *error = lockError;
             m_startError = StartError::DataDirInUse;
