@@ -265,18 +265,26 @@ void LiveFeed::enforceTotalBacklog()
 
 void LiveFeed::removeGone()
 {
-    const auto gone =
-        std::remove_if(m_subscribers.begin(), m_subscribers.end(), [](const Subscriber &s) {
-            return !s.connection || !s.connection->isStreaming();
-        });
-    if (gone != m_subscribers.end())
-        m_trim.start();
-    for (auto it = gone; it != m_subscribers.end(); ++it) {
-        addBacklog(-it->counted);
-        if (m_metrics)
-            m_metrics->subscriberRemoved();
+    const auto isGone = [](const Subscriber &s) {
+        return !s.connection || !s.connection->isStreaming();
+    };
+    // Counted before remove_if, which leaves the tail's elements unspecified.
+    qsizetype removed = 0;
+    for (const Subscriber &s : m_subscribers) {
+        if (isGone(s)) {
+            addBacklog(-s.counted);
+            ++removed;
+        }
     }
-    m_subscribers.erase(gone, m_subscribers.end());
+    if (removed > 0) {
+        m_trim.start();
+        if (m_metrics) {
+            for (qsizetype i = 0; i < removed; ++i)
+                m_metrics->subscriberRemoved();
+        }
+    }
+    m_subscribers.erase(std::remove_if(m_subscribers.begin(), m_subscribers.end(), isGone),
+                        m_subscribers.end());
     if (m_subscribers.empty())
         listen(false);
 }
