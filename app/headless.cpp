@@ -81,7 +81,8 @@ int runHeadless(const QStringList &arguments)
     ServiceRunner service;
     if (!service.startEngine(config, &error)) {
         Console::err(u"syncstreamer: "_s + error + u'\n');
-        return ExitInvalidInput;
+        return service.startError() == Engine::StartError::DataDirInUse ? ExitDataDirInUse
+                                                                        : ExitInvalidInput;
     }
     if (!service.startServer(options, &error)) {
         Console::err(u"syncstreamer: "_s + error + u'\n');

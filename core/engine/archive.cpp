@@ -2,6 +2,7 @@
 #include "archive.h"
 
 #include "enginelog.h"
+#include "format/frameview.h"
 #include "format/timeframe.h"
 
 #include <QCoreApplication>
@@ -92,7 +93,7 @@ bool Archive::ensureDir(QString *error) const
     return false;
 }
 
-QList<FrameSummary> Archive::scan() const
+QList<FrameSummary> Archive::scan(QList<qint64> *damaged) const
 {
     QList<FrameSummary> frames;
     for (const qint64 id : idsWithSuffix(m_dir, kFrameSuffix)) {
@@ -104,12 +105,17 @@ QList<FrameSummary> Archive::scan() const
         const QByteArray block = file.read(kScanReadSize);
         const auto header = TimeFrame::parseHeader(block, file.size());
         if (!header) {
-            qCWarning(lcArchive) << "Skipping" << file.fileName() << header.error().message;
+            qCWarning(lcArchive) << "Damaged frame file" << file.fileName()
+                                 << header.error().message;
+            if (damaged)
+                damaged->append(id);
             continue;
         }
         if (header->startAt != id) {
-            qCWarning(lcArchive) << "Skipping" << file.fileName() << "whose frame starts at"
-                                 << header->startAt;
+            qCWarning(lcArchive) << "Damaged frame file" << file.fileName()
+                                 << "whose frame starts at" << header->startAt;
+            if (damaged)
+                damaged->append(id);
             continue;
         }
         FrameSummary s;
@@ -156,17 +162,29 @@ bool Archive::write(qint64 id, QByteArrayView bytes, bool syncDir, QString *erro
     return true;
 }
 
-std::optional<QByteArray> Archive::read(qint64 id) const
+std::optional<QByteArray> Archive::read(qint64 id, bool *damaged) const
 {
     QFile file(framePath(id));
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     auto bytes = TimeFrame::readFrameBytes(&file);
-    if (!bytes)
+    QString problem;
+    if (!bytes) {
+        problem = bytes.error().message;
+    } else if (const auto header = TimeFrame::parseHeader(*bytes, bytes->size());
+               !header || header->startAt != id) {
+        problem =
+            header ? u"its frame starts at %1"_s.arg(header->startAt) : header.error().message;
+    } else if (const auto view = TimeFrame::FrameView::index(*bytes, m_layout); !view) {
+        // A garbled section is never served as an immutable frame.
+        problem = view.error().message;
+    }
+    if (!problem.isEmpty()) {
+        qCWarning(lcArchive) << "Damaged frame file" << file.fileName() << problem;
+        if (damaged)
+            *damaged = true;
         return std::nullopt;
-    const auto header = TimeFrame::parseHeader(*bytes, bytes->size());
-    if (!header || header->startAt != id)
-        return std::nullopt;
+    }
     return std::move(bytes).value();
 }
 

@@ -8,6 +8,7 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -93,6 +94,9 @@ struct Status
     qint64 framesRetained = 0;
     qint64 bytesOnDisk = 0;
     qint64 eventsAccepted = 0; // since start
+    // Damaged files set aside since start (`.tf.corrupt`, `.journal.corrupt`): what could be
+    // read from them was kept, the files themselves are left for a person to look at.
+    QStringList damagedFiles;
 };
 
 // An accepted event as live subscribers see it.

@@ -2,6 +2,7 @@
 #include "finishedframes.h"
 
 #include "clock.h"
+#include "damagedframe.h"
 #include "enginelog.h"
 #include "framebuilder.h"
 #include "journal.h"
@@ -12,13 +13,15 @@
 #include <QFileInfo>
 #include <QHash>
 
+using namespace Qt::StringLiterals;
+
 namespace Engine {
 
 FinishedFrames::FinishedFrames(const EngineConfig &config, const Clock &clock, Hooks hooks)
     : m_config(config)
     , m_clock(clock)
     , m_hooks(std::move(hooks))
-    , m_archive(config.effectiveDataDir())
+    , m_archive(config.effectiveDataDir(), config.layout)
     , m_catalog(config.effectiveDataDir())
     , m_store(config.history)
     , m_index(std::make_shared<const QList<FrameSummary>>())
@@ -34,6 +37,7 @@ FinishedFrames::Restored FinishedFrames::restore(qint64 now, const JournalFaults
         loadArchived();
         Recovery recovery = recoverJournals(m_archive, m_config, now, faults);
         storageError = recovery.storageError;
+        m_damagedFiles += recovery.setAside;
         for (Recovery::Frame &frame : recovery.finished) {
             m_retained[frame.summary.id] = frame.summary;
             if (!frame.summary.onDisk && m_config.history > 0) {
@@ -59,17 +63,38 @@ FinishedFrames::Restored FinishedFrames::restore(qint64 now, const JournalFaults
         --room;
     }
     // Added oldest first, as the store expects.
+    QList<qint64> damaged;
     for (auto &[id, frame] : m_retained) {
         if (frame.inMemory && frame.onDisk && !m_store.contains(id)) {
-            if (const auto bytes = m_archive.read(id))
+            bool isDamaged = false;
+            if (const auto bytes = m_archive.read(id, &isDamaged))
                 m_store.add(id, *bytes);
             else
                 frame.inMemory = false;
+            if (isDamaged)
+                damaged.append(id);
         }
     }
-    applyRetention(now);
+    for (const qint64 id : damaged)
+        setAside(id);
+    // Age is time that really passed: from where the data the engine has seen ends (or the
+    // wall clock, where that is earlier), on the monotonic clock. A wall clock set ahead while
+    // the engine was stopped ages nothing; time the engine was not running does not count.
+    const qint64 newestEnd = m_retained.empty() ? now : m_retained.rbegin()->second.endAt;
+    m_ageBase = std::min(now, newestEnd);
+    m_monotonicBase = m_clock.monotonicMs();
+    if (now > newestEnd + m_config.retainAgeMs && m_config.retainAgeMs > 0) {
+        qCInfo(lcArchive).noquote()
+            << u"The clock reads %1 ms past the newest frame's end: retention by age counts "
+               "from that end, not from the clock"_s.arg(now - newestEnd);
+    }
+    applyRetention(ageNow());
     rewriteCatalog();
 
+    {
+        QMutexLocker locker(&m_publishMutex);
+        m_publishedDamaged = m_damagedFiles;
+    }
     publishIndex();
     if (!m_retained.empty())
         restored.resumeAt = m_retained.rbegin()->second.endAt;
@@ -87,19 +112,31 @@ void FinishedFrames::loadArchived()
     recorded.reserve(catalog.frames.size());
     for (const FrameSummary &frame : catalog.frames)
         recorded.insert(frame.id, frame);
-    for (FrameSummary frame : m_archive.scan()) {
+    QList<qint64> damaged;
+    for (FrameSummary frame : m_archive.scan(&damaged)) {
         const auto it = recorded.constFind(frame.id);
         if (it != recorded.cend() && it->size == frame.size && it->endAt == frame.endAt) {
             frame.channels = it->channels;
             frame.items = it->items;
-        } else if (const auto bytes = m_archive.read(frame.id)) {
-            if (const auto view = TimeFrame::FrameView::index(*bytes, m_config.layout)) {
+        } else {
+            // Archive::read checks the sections (FrameView::index, so view is valid): a file
+            // that fails is damaged, not merely uncounted.
+            bool isDamaged = false;
+            const auto bytes = m_archive.read(frame.id, &isDamaged);
+            if (isDamaged) {
+                damaged.append(frame.id);
+                continue;
+            }
+            if (bytes) {
+                const auto view = TimeFrame::FrameView::index(*bytes, m_config.layout);
                 frame.channels = int(view->channelCount());
                 frame.items = view->itemCount();
             }
         }
         m_retained[frame.id] = frame;
     }
+    for (const qint64 id : damaged)
+        setAside(id);
     for (const Catalog::IdleRun &run : catalog.idle) {
         for (const FrameSummary &frame : run.frames())
             m_retained.try_emplace(frame.id, frame); // a file of that id wins
@@ -166,17 +203,20 @@ bool FinishedFrames::finish(ClosedFrame closed)
             if (it == m_retained.end())
                 continue;
             it->second.inMemory = false;
-            if (!it->second.onDisk) {
+            if (m_retired.erase(evicted) > 0) {
+                m_retained.erase(it); // retention removed its file already
+            } else if (!it->second.onDisk) {
                 qCWarning(lcArchive) << "Frame" << evicted
                                      << "left memory without being archived: it is kept only in "
-                                        "its journal until the next start";
+                                        "its journal until storage comes back";
                 m_retained.erase(it);
+                m_journalOnly.insert(evicted);
             }
         }
     } else if (!summary.onDisk) {
         m_retained.erase(summary.id);
     }
-    applyRetention(m_clock.nowMs());
+    applyRetention(ageNow());
     publishIndex();
     m_hooks.statusChanged();
 
@@ -212,7 +252,7 @@ void FinishedFrames::finishCutShort(ClosedFrame open, qint64 now)
 void FinishedFrames::retryUnarchived()
 {
     for (auto &[id, frame] : m_retained) {
-        if (frame.onDisk || !frame.inMemory)
+        if (frame.onDisk || !frame.inMemory || m_retired.count(id) > 0)
             continue;
         const auto bytes = m_store.get(id);
         if (!bytes)
@@ -226,6 +266,38 @@ void FinishedFrames::retryUnarchived()
         ++m_catalogKept;
         qCInfo(lcArchive) << "Archived frame" << id << "after storage came back";
     }
+    // Frames that left memory while storage was away live in their journals: archived from
+    // there, and listed again.
+    for (auto it = m_journalOnly.begin(); it != m_journalOnly.end();) {
+        const qint64 id = *it;
+        std::unique_ptr<FrameBuilder> builder;
+        const Journal::Replay replay = Journal::replay(m_archive.journalPath(id), &builder);
+        if (!replay.error.isEmpty() || !replay.headerValid || !builder) {
+            ++it; // not readable now; tried again at the next frame
+            continue;
+        }
+        auto encoded = builder->encode(m_config.layout);
+        if (!encoded) {
+            ++it;
+            continue;
+        }
+        QString error;
+        if (!archiveFrame(m_archive, id, *encoded, m_config.fsync != FsyncPolicy::Never, &error))
+            return;
+        FrameSummary summary = builder->summary(encoded->size());
+        summary.onDisk = true;
+        m_retained[id] = summary;
+        m_archive.removeJournal(id);
+        (void)m_catalog.add(summary);
+        ++m_catalogKept;
+        qCInfo(lcArchive) << "Archived frame" << id << "from its journal after storage came back";
+        it = m_journalOnly.erase(it);
+    }
+}
+
+qint64 FinishedFrames::ageNow() const
+{
+    return m_ageBase + (m_clock.monotonicMs() - m_monotonicBase);
 }
 
 void FinishedFrames::applyRetention(qint64 now)
@@ -250,6 +322,8 @@ void FinishedFrames::applyRetention(qint64 now)
         it->second.onDisk = false;
         if (!it->second.inMemory)
             m_retained.erase(it);
+        else
+            m_retired.insert(id); // served from memory until it leaves; never written again
     }
     m_catalogKept -= removed.size();
     // The catalog keeps the records of removed frames until it is rewritten.
@@ -302,6 +376,7 @@ QString FinishedFrames::readStatus(Status *status) const
     QMutexLocker locker(&m_publishMutex);
     status->framesRetained = m_framesRetained;
     status->bytesOnDisk = m_bytesOnDisk;
+    status->damagedFiles = m_publishedDamaged;
     return m_archiveError;
 }
 
@@ -318,9 +393,100 @@ std::optional<QByteArray> FinishedFrames::frameBytes(qint64 id) const
             auto encoded = FrameBuilder(frame.startAt, frame.endAt).encode(m_config.layout);
             return encoded ? std::optional<QByteArray>(std::move(encoded).value()) : std::nullopt;
         }
-        return frame.onDisk ? m_archive.read(id) : std::nullopt;
+        if (!frame.onDisk)
+            return std::nullopt;
+        bool damaged = false;
+        auto bytes = m_archive.read(id, &damaged);
+        if (damaged) {
+            // Set aside and salvaged on the engine's thread (setAsideDamaged()).
+            QMutexLocker locker(&m_publishMutex);
+            if (!m_damagedSeen.contains(id))
+                m_damagedSeen.append(id);
+        }
+        return bytes;
     }
     return std::nullopt;
+}
+
+void FinishedFrames::rewriteLostFiles()
+{
+    const bool syncDir = m_config.fsync != FsyncPolicy::Never;
+    qint64 rewritten = 0;
+    QList<qint64> lost;
+    for (auto it = m_retained.begin(); it != m_retained.end();) {
+        FrameSummary &frame = it->second;
+        if (!frame.onDisk || frame.items == 0 || QFileInfo::exists(m_archive.framePath(frame.id))) {
+            ++it;
+            continue;
+        }
+        QString error;
+        const auto bytes = m_store.get(frame.id);
+        if (bytes && archiveFrame(m_archive, frame.id, *bytes, syncDir, &error)) {
+            ++rewritten;
+            ++it;
+            continue;
+        }
+        frame.onDisk = false;
+        if (frame.inMemory) {
+            ++it;
+            continue;
+        }
+        lost.append(frame.id);
+        it = m_retained.erase(it);
+    }
+    qCWarning(lcArchive).noquote()
+        << u"The data directory %1 was removed: %2 frames in memory written again, %3 frames "
+           "that were only on disk are gone"_s.arg(m_archive.dir())
+               .arg(rewritten)
+               .arg(lost.size());
+    rewriteCatalog();
+    publishIndex();
+    m_hooks.statusChanged();
+}
+
+void FinishedFrames::setAsideDamaged()
+{
+    QList<qint64> ids;
+    {
+        QMutexLocker locker(&m_publishMutex);
+        ids.swap(m_damagedSeen);
+    }
+    if (ids.isEmpty())
+        return;
+    for (const qint64 id : ids)
+        setAside(id);
+    publishIndex();
+    m_hooks.statusChanged();
+}
+
+void FinishedFrames::setAside(qint64 id)
+{
+    const SetAside done =
+        setAsideDamagedFrame(m_archive, id, m_config.frameDurationMs, m_config.layout,
+                             m_config.fsync != FsyncPolicy::Never);
+    if (!done.corruptPath.isEmpty()) {
+        m_damagedFiles.append(done.corruptPath);
+        QMutexLocker locker(&m_publishMutex);
+        m_publishedDamaged = m_damagedFiles;
+    }
+    if (done.salvaged) {
+        qCWarning(lcArchive).noquote()
+            << u"Damaged frame file of frame %1 set aside as %2; %3 items salvaged into %4"_s
+                   .arg(id)
+                   .arg(done.corruptPath)
+                   .arg(done.itemsSalvaged)
+                   .arg(m_archive.framePath(id));
+        FrameSummary summary = *done.salvaged;
+        m_retained[id] = summary;
+        (void)m_catalog.add(summary);
+        ++m_catalogKept;
+    } else {
+        qCWarning(lcArchive).noquote()
+            << u"Damaged frame file of frame %1 (set aside as %2) could not be salvaged: %3"_s
+                   .arg(id)
+                   .arg(done.corruptPath.isEmpty() ? u"nothing"_s : done.corruptPath, done.error);
+        m_retained.erase(id);
+    }
 }
 
 } // namespace Engine

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace Engine {
 
@@ -63,14 +64,24 @@ public:
     QString readStatus(Status *status) const;
     // A storage error met at start, shown until the archive works.
     void noteStartError(const QString &error);
+    // Sets aside the frame files frameBytes() found damaged (engine thread).
+    void setAsideDamaged();
+    // After the data directory was removed: frames still in memory are archived again, frames
+    // whose only copy was the removed file leave the index (logged), the catalog is rewritten.
+    void rewriteLostFiles();
 
 private:
     void loadArchived();
     void rewriteCatalog();
     void retryUnarchived();
+    // Where retention measures ages from: the monotonic clock's time since start, from the
+    // newest data seen then (see restore()); wall-clock units.
+    qint64 ageNow() const;
     void applyRetention(qint64 now);
     void publishIndex();
     void setArchiveError(const QString &error);
+    // Renames a damaged `<id>.tf` aside and puts what it salvaged in its place.
+    void setAside(qint64 id);
 
     const EngineConfig &m_config;
     const Clock &m_clock;
@@ -81,6 +92,13 @@ private:
     FrameStore m_store;
     // The engine thread's view of retained frames.
     std::map<qint64, FrameSummary> m_retained;
+    QStringList m_damagedFiles; // set aside since start
+    // In memory, but retention removed their files: never archived again.
+    std::set<qint64> m_retired;
+    // Finished while storage was away and left memory since: only their journals hold them.
+    std::set<qint64> m_journalOnly;
+    qint64 m_ageBase = 0; // ageNow() at m_monotonicBase
+    qint64 m_monotonicBase = 0;
 
     // Published to readers on any thread.
     mutable QMutex m_publishMutex;
@@ -88,6 +106,8 @@ private:
     QString m_archiveError;
     qint64 m_framesRetained = 0;
     qint64 m_bytesOnDisk = 0;
+    QStringList m_publishedDamaged;
+    mutable QList<qint64> m_damagedSeen; // found damaged by a reader, to set aside
 };
 
 } // namespace Engine

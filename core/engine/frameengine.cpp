@@ -6,6 +6,7 @@
 #include "journal.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QMetaMethod>
 #include <QThread>
 #include <QTimer>
@@ -29,6 +30,7 @@ FrameEngine::FrameEngine(EngineConfig config, const Clock *clock, QObject *paren
     , m_ownClock(clock ? nullptr : std::make_unique<SystemClock>())
     , m_clock(clock ? clock : m_ownClock.get())
     , m_grid(m_config.frameDurationMs)
+    , m_lock(m_config.effectiveDataDir())
     , m_finished(m_config, *m_clock,
                  FinishedFrames::Hooks {[this] { m_statusChanged.store(true); },
                                         [this](const FrameSummary &frame) {
@@ -36,8 +38,10 @@ FrameEngine::FrameEngine(EngineConfig config, const Clock *clock, QObject *paren
                                         }})
     , m_open(m_config, m_finished.archive(),
              OpenFrame::Hooks {[this] { requestWake(); },
-                               [this](const QString &error) {
-                                   setJournalError(error);
+                               [this](const QString &error) { setJournalError(error); },
+                               [this] {
+                                   m_directoryLost.store(true);
+                                   requestWake();
                                }})
 {
     qRegisterMetaType<Engine::LiveEvent>();
@@ -56,10 +60,31 @@ bool FrameEngine::start(Threading threading, QString *error)
 {
     if (isRunning())
         return true;
+    m_startError = StartError::None;
     if (const QString problem = m_config.validate(); !problem.isEmpty()) {
         if (error)
             *error = problem;
+        m_startError = StartError::InvalidConfig;
         return false;
+    }
+    // Before anything in the directory is read: a second engine there would replay, archive
+    // and delete the first one's open journal.
+    if (QDir().mkpath(dataDir())) {
+        QString lockError;
+        switch (m_lock.lock(&lockError)) {
+        case DataDirLock::Result::Locked:
+            break;
+        case DataDirLock::Result::InUse:
+            // The caller reports it (stderr, a dialog): refused before anything was touched.
+            if (error)
+                *error = lockError;
+            m_startError = StartError::DataDirInUse;
+            return false;
+        case DataDirLock::Result::Unavailable:
+            // Nothing can be written there either; storage shows as unavailable.
+            qCWarning(lcEngine).noquote() << lockError;
+            break;
+        }
     }
     m_threading = threading;
     const qint64 now = m_clock->nowMs();
@@ -86,8 +111,10 @@ bool FrameEngine::start(Threading threading, QString *error)
         m_syncTimer = new QTimer(m_threadContext.get());
         m_syncTimer->setSingleShot(true);
         m_syncTimer->setTimerType(Qt::PreciseTimer);
-        connect(m_syncTimer, &QTimer::timeout, m_threadContext.get(),
-                [this] { m_open.syncJournal(); });
+        connect(m_syncTimer, &QTimer::timeout, m_threadContext.get(), [this] {
+            m_open.checkJournalInPlace();
+            m_open.syncJournal();
+        });
         m_liveTimer = new QTimer(m_threadContext.get());
         m_liveTimer->setSingleShot(true);
         m_liveTimer->setTimerType(Qt::PreciseTimer);
@@ -124,15 +151,19 @@ void FrameEngine::stop()
     finishClosedFrames();
     if (open)
         m_finished.finishCutShort(std::move(*open), now);
+    m_lock.unlock();
 }
 
 void FrameEngine::tick()
 {
     if (!isRunning())
         return;
+    m_open.checkJournalInPlace();
     if (m_open.rollIfDue(m_clock->nowMs()))
         m_statusChanged.store(true);
+    restoreDirectoryIfLost();
     finishClosedFrames();
+    m_finished.setAsideDamaged();
     if (m_threading == Threading::Manual) {
         m_open.syncJournal();
         flushLive();
@@ -159,6 +190,7 @@ void FrameEngine::onWake()
     m_wakePosted.store(false, std::memory_order_release);
     if (!isRunning())
         return;
+    restoreDirectoryIfLost();
     finishClosedFrames();
     if (m_open.syncPending() && !m_syncTimer->isActive())
         m_syncTimer->start(int(m_config.fsyncIntervalMs));
@@ -170,6 +202,19 @@ void FrameEngine::onWake()
     }
     emitStatusIfChanged();
     armFrameTimer();
+}
+
+void FrameEngine::restoreDirectoryIfLost()
+{
+    if (!m_directoryLost.exchange(false))
+        return;
+    // The directory was made again with the new journal: this engine owns it again, and what
+    // the archive lost with it is written again from memory.
+    QString error;
+    if (m_lock.lock(&error) != DataDirLock::Result::Locked)
+        qCWarning(lcEngine).noquote() << error;
+    m_finished.rewriteLostFiles();
+    m_statusChanged.store(true);
 }
 
 void FrameEngine::requestWake()

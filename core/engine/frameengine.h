@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "datadirlock.h"
 #include "engineapi.h"
 #include "engineconfig.h"
 #include "finishedframes.h"
@@ -20,6 +21,13 @@ namespace Engine {
 
 class Clock;
 struct JournalFaults;
+
+// Why start() refused.
+enum class StartError {
+    None,
+    InvalidConfig, // EngineConfig::validate() found a problem
+    DataDirInUse, // another living process holds the data directory's lock
+};
 
 // Who drives the engine's timers.
 enum class Threading {
@@ -42,11 +50,14 @@ public:
                          QObject *parent = nullptr);
     ~FrameEngine() override;
 
-    // Rebuilds the index from the archive and its catalog, replays the journals, opens the
-    // frame of the clock's time (from where the newest retained frame ended, where that is
-    // later) and, with OwnThread, starts the engine's thread. Storage trouble does not fail the
-    // start (it shows in status()); an invalid configuration does (*error set).
+    // Locks the data directory (DataDirLock), rebuilds the index from the archive and its
+    // catalog, replays the journals, opens the frame of the clock's time (from where the newest
+    // retained frame ended, where that is later) and, with OwnThread, starts the engine's thread.
+    // Storage trouble does not fail the start (it shows in status()); an invalid configuration
+    // or a directory another process owns does (*error set, startError() says which), before
+    // anything in the directory was read or written.
     bool start(Threading threading = Threading::OwnThread, QString *error = nullptr);
+    StartError startError() const { return m_startError; }
     // Stops gracefully: archives the frames already closed, then finishes the open frame early,
     // at max(now, its newest item + 1) and never before startAt + 1, and archives it like any
     // finished frame (frameFinished is emitted); its journal is removed once the file is
@@ -84,6 +95,7 @@ private:
     void armFrameTimer();
     void onWake();
     void requestWake();
+    void restoreDirectoryIfLost();
     void setJournalError(const QString &error);
 
     const EngineConfig m_config;
@@ -92,6 +104,8 @@ private:
     const FrameGrid m_grid;
     Threading m_threading = Threading::Manual;
     std::atomic<bool> m_running {false};
+    StartError m_startError = StartError::None;
+    DataDirLock m_lock;
     FinishedFrames m_finished; // before m_open, which uses its archive
     OpenFrame m_open;
 
@@ -100,6 +114,7 @@ private:
 
     std::atomic<bool> m_statusChanged {false};
     std::atomic<bool> m_wakePosted {false};
+    std::atomic<bool> m_directoryLost {false}; // the journal found its directory gone
 
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<QObject> m_threadContext; // lives on m_thread, parent of the timers

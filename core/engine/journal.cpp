@@ -107,6 +107,24 @@ char *writeChannelEntry(char *p, quint32 index, const QByteArray &id, const QByt
     return p + type.size();
 }
 
+// Whether a record (or the end of what was written) starts at pos: the end of the file, reserved
+// space (zeros), or a record header whose payload lies inside the file and passes its checksum.
+bool recordStartsAt(const char *bytes, qint64 size, qint64 pos)
+{
+    if (pos == size)
+        return true;
+    if (size - pos < Journal::kRecordHeaderSize)
+        return std::all_of(bytes + pos, bytes + size, [](char c) { return c == 0; });
+    const quint64 payloadSize = qFromBigEndian<quint64>(bytes + pos);
+    if (payloadSize == 0)
+        return true;
+    if (payloadSize > quint64(size - pos - Journal::kRecordHeaderSize))
+        return false;
+    const quint32 crc = qFromBigEndian<quint32>(bytes + pos + 8);
+    return crc32c(QByteArrayView(bytes + pos + Journal::kRecordHeaderSize, qsizetype(payloadSize)))
+        == crc;
+}
+
 } // namespace
 
 namespace Journal {
@@ -247,14 +265,22 @@ Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder)
         if (payloadSize > quint64(size - pos - kRecordHeaderSize))
             break; // torn: the record was not written whole
         const char *payload = bytes + pos + kRecordHeaderSize;
-        if (crc32c(QByteArrayView(payload, qsizetype(payloadSize))) != crc)
-            break;
+        const qint64 next = pos + kRecordHeaderSize + qint64(payloadSize);
         // Check the whole record before applying any of it: a batch is all or nothing.
         const qsizetype channels = (*builder)->channelCount();
-        if (!applyRecord(payload, qint64(payloadSize), builder->get(), true, channels))
-            break;
+        const bool good = crc32c(QByteArrayView(payload, qsizetype(payloadSize))) == crc
+            && applyRecord(payload, qint64(payloadSize), builder->get(), true, channels);
+        if (!good) {
+            // A damaged record is skipped, not the rest of the journal, where its size can be
+            // trusted: it leads to the end of the data or to a record that checks out.
+            if (!recordStartsAt(bytes, size, next))
+                break;
+            ++result.skippedRecords;
+            pos = next;
+            continue;
+        }
         applyRecord(payload, qint64(payloadSize), builder->get(), false, channels);
-        pos += kRecordHeaderSize + qint64(payloadSize);
+        pos = next;
         ++result.records;
     }
     result.goodSize = pos;

@@ -38,13 +38,18 @@ struct Replay
     qint64 startAt = 0;
     qint64 endAt = 0;
     qint64 records = 0;
-    qint64 goodSize = 0; // bytes up to the end of the last good record
+    // Records that lie whole in the file but fail their checksum (or do not parse): skipped,
+    // and the records after them read.
+    qint64 skippedRecords = 0;
+    qint64 goodSize = 0; // bytes up to the end of the last record read (good or skipped)
     qint64 droppedBytes = 0; // torn or corrupt tail after goodSize
     QString error; // the file could not be read at all
 };
 
 // Reads a journal: where the header is valid, *builder becomes the frame it names with every
-// good record added. A torn or corrupt tail stops the replay at the last good record.
+// good record added. A record whose checksum fails is skipped when its size still ends inside
+// the file at a record boundary (the next record's size reads sensibly, or the file ends there);
+// a torn tail, or a size that cannot be trusted, stops the replay there.
 Replay replay(const QString &fileName, std::unique_ptr<FrameBuilder> *builder);
 
 } // namespace Journal
@@ -93,6 +98,11 @@ public:
     // opened), so that a replay does not bring back records that were refused; the writer is
     // broken afterwards.
     void cutToSynced();
+
+    // The file was unlinked (its directory removed): one fstat, cheap enough for every append.
+    bool isUnlinked() const;
+    // The file still sits at fileName() (not unlinked, not replaced, its directory not moved).
+    bool isInPlace() const;
 
     qint64 size() const { return m_size.load(std::memory_order_acquire); }
     // How much of the file the last good sync made durable.

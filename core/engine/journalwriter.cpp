@@ -195,6 +195,27 @@ bool JournalWriter::append(QByteArrayView record, QString *error)
     return true;
 }
 
+bool JournalWriter::isUnlinked() const
+{
+    struct stat st
+    {
+    };
+    return ::fstat(m_fd, &st) == 0 && st.st_nlink == 0;
+}
+
+bool JournalWriter::isInPlace() const
+{
+    struct stat open
+    {
+    };
+    struct stat named
+    {
+    };
+    return ::fstat(m_fd, &open) == 0 && open.st_nlink > 0
+        && ::stat(QFile::encodeName(m_fileName).constData(), &named) == 0
+        && open.st_dev == named.st_dev && open.st_ino == named.st_ino;
+}
+
 void JournalWriter::cutToSynced()
 {
     QMutexLocker locker(&m_syncMutex);

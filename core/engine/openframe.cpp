@@ -167,9 +167,51 @@ std::optional<ClosedFrame> OpenFrame::takeClosed()
     return closed;
 }
 
+void OpenFrame::journalLostLocked()
+{
+    // Everything acknowledged is in the frame in memory: a new journal starts with one record
+    // holding all of it (openJournalLocked), so nothing acknowledged is lost.
+    qCWarning(lcJournal).noquote()
+        << u"The journal %1 is gone from the data directory (removed or replaced): making the "
+           "directory again and rewriting the journal from the %2 events in memory"_s
+               .arg(m_journal->fileName())
+               .arg(m_open->itemCount());
+    m_journal.reset();
+    m_unsynced.clear();
+    m_hooks.directoryLost();
+    openJournalLocked();
+}
+
+void OpenFrame::noteClockBehindLocked(qint64 now)
+{
+    m_clockBehind = now < m_open->startAt();
+    if (m_clockBehind) {
+        qCWarning(lcEngine).noquote()
+            << u"The wall clock (%1) is %2 ms behind the open frame %3, which starts where the "
+               "newest frame ended: frame ids keep growing, and events without a timestamp are "
+               "stamped with the frame's start until the clock catches up"_s.arg(now)
+                   .arg(m_open->startAt() - now)
+                   .arg(m_open->id());
+    } else {
+        qCInfo(lcEngine) << "The wall clock caught up with the open frame" << m_open->id();
+    }
+}
+
+void OpenFrame::checkJournalInPlace()
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_journal && m_open && !m_journal->isInPlace())
+        journalLostLocked();
+}
+
 void OpenFrame::openJournalLocked()
 {
     QString error;
+    // A directory removed while running is made again.
+    if (!m_archive.ensureDir(&error)) {
+        setJournalErrorLocked(error);
+        return;
+    }
     std::unique_ptr<JournalWriter> journal = JournalWriter::create(
         m_archive.journalPath(m_open->id()), m_open->startAt(), m_open->endAt(), &error, m_faults);
     if (journal && m_open->channelCount() > 0) {
@@ -238,9 +280,13 @@ IngestResult OpenFrame::ingest(const QList<Event> &events, qint64 now, bool live
             openLocked(closeLocked(now));
             wake = true;
         }
+        if ((now < m_open->startAt()) != m_clockBehind)
+            noteClockBehindLocked(now);
         if (auto failure = m_open->plan(events, now, m_plan.get())) {
             result.failure = std::move(failure);
         } else {
+            if (m_journal && m_journal->isUnlinked())
+                journalLostLocked();
             if (!m_journal)
                 openJournalLocked();
             QString error;

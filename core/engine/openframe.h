@@ -55,6 +55,9 @@ public:
     {
         std::function<void()> wake; // something is due on the engine's thread
         std::function<void(const QString &)> journalError; // "" once the journal works again
+        // The journal was found unlinked or replaced (the data directory removed): the engine
+        // takes its lock again and checks the archive (called with the mutex held).
+        std::function<void()> directoryLost;
     };
 
     OpenFrame(const EngineConfig &config, const Archive &archive, Hooks hooks);
@@ -81,6 +84,11 @@ public:
 
     // The interval fsync (engine thread).
     void syncJournal();
+    // Whether the journal still sits in the data directory; where not (the directory was
+    // removed or replaced), makes the directory again and rewrites the journal from the frame
+    // in memory. Ingest checks the cheap half (unlinked) at every write; the engine's thread
+    // calls this at every tick and interval sync.
+    void checkJournalInPlace();
     bool syncPending() const;
     bool livePending() const;
     void takeLive(QList<LiveEvent> *events, QList<ChannelActivity> *activity);
@@ -99,6 +107,8 @@ private:
     void openLocked(qint64 start);
     qint64 closeLocked(qint64 now);
     void openJournalLocked();
+    void journalLostLocked();
+    void noteClockBehindLocked(qint64 now);
     void setJournalErrorLocked(const QString &error);
     void journalSyncFailedLocked(const std::shared_ptr<JournalWriter> &journal,
                                  const QString &error);
@@ -124,6 +134,7 @@ private:
     bool m_journalFailing = false;
     bool m_syncFailed = false; // a sync failed: a new journal is synced before it takes events
     bool m_accepting = false;
+    bool m_clockBehind = false; // the wall clock reads before the open frame's start
     QString m_lastJournalError;
 
     std::atomic<qint64> m_eventsAccepted {0};

@@ -2,6 +2,7 @@
 #include "recovery.h"
 
 #include "archive.h"
+#include "damagedframe.h"
 #include "enginelog.h"
 #include "framebuilder.h"
 #include "journal.h"
@@ -57,16 +58,22 @@ Recovery recoverJournals(const Archive &archive, const EngineConfig &config, qin
         if (!replay.headerValid || replay.startAt != id) {
             // Nothing was acknowledged before the header was written; keep the bytes aside
             // rather than delete what we cannot read.
+            const QString aside = moveAside(path);
             qCWarning(lcJournal) << "Journal" << path << "has no valid header;"
-                                 << replay.droppedBytes << "bytes set aside as .corrupt";
-            QFile::remove(path + u".corrupt"_s);
-            QFile::rename(path, path + u".corrupt"_s);
+                                 << replay.droppedBytes << "bytes set aside as" << aside;
+            if (!aside.isEmpty())
+                recovery.setAside.append(aside);
             continue;
         }
-        if (replay.droppedBytes > 0) {
+        if (replay.droppedBytes > 0 || replay.skippedRecords > 0) {
+            // The journal is cut, resumed or removed below: its damaged bytes are kept apart.
+            const QString aside = moveAside(path, true);
+            if (!aside.isEmpty())
+                recovery.setAside.append(aside);
             qCWarning(lcJournal) << "Journal" << path << "had a torn or corrupt tail: cut"
                                  << replay.droppedBytes << "bytes after" << replay.records
-                                 << "good records";
+                                 << "good records, and skipped" << replay.skippedRecords
+                                 << "damaged records; a copy is kept as" << aside;
         }
 
         const bool newest = i == ids.size() - 1;

@@ -67,6 +67,9 @@ public:
     // On a plain connection, responder writes that lie inside `body` are sent by reference,
     // without a copy, and `body` is kept until the kernel took them; until the answer is done.
     void lendBody(const QByteArray &body) { m_lent = body; }
+    // Closes the connection at once, dropping whatever was not sent (a live subscriber that
+    // stopped reading: its unsent bytes are memory the server gets back now).
+    void abortNow();
 
     // What QHttpServer reads for a request the guard admitted: the request line as checked,
     // the Host header, a Connection header where the connection's fate is not the version's
@@ -100,7 +103,6 @@ private:
     void shutdownWrite();
     void drain();
     void discard();
-    void abortNow();
     void touch() { m_lastActivity = steadyNowMs(); }
     void trackDeadlines();
     void timeOut(const QString &detail);

@@ -102,6 +102,16 @@ HttpResponse InfoEndpoints::health(const HttpRequest &)
     Json::appendNumber(body, status.openFrameId);
     body.append(",\"framesRetained\":");
     Json::appendNumber(body, status.framesRetained);
+    if (!status.damagedFiles.isEmpty()) {
+        // Damaged files set aside: what could be read was kept; a person should look at them.
+        body.append(",\"damagedFiles\":[");
+        for (qsizetype i = 0; i < status.damagedFiles.size(); ++i) {
+            if (i > 0)
+                body.append(',');
+            Json::appendString(body, QStringView(status.damagedFiles[i]));
+        }
+        body.append(']');
+    }
     body.append('}');
     // Load balancers and service managers read the status; the body says why.
     return noStore(HttpResponse::json(ok ? 200 : 503, std::move(body)));

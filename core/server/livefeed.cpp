@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <utility>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace Server {
 
 namespace {
@@ -22,6 +26,8 @@ constexpr int kKeepAliveMs = 15'000;
 constexpr qsizetype kImmediateSubscribers = 32;
 constexpr qsizetype kSubscribersPerMs = 25;
 constexpr int kMaxCoalesceMs = 4;
+// The sockets of subscribers that left are deleted a moment after the feed hears of it.
+constexpr int kTrimDelayMs = 500;
 
 } // namespace
 
@@ -36,12 +42,22 @@ LiveFeed::LiveFeed(Engine::EngineApi *engine, const ServerLimits &limits, Server
     connect(&m_keepAlive, &QTimer::timeout, this, [this] {
         for (Subscriber &s : m_subscribers)
             deliver(s, ": keep-alive\n\n");
+        enforceTotalBacklog();
         removeGone();
     });
     m_keepAlive.start();
     m_flush.setSingleShot(true);
     m_flush.setTimerType(Qt::PreciseTimer);
     connect(&m_flush, &QTimer::timeout, this, &LiveFeed::flushPending);
+    m_trim.setSingleShot(true);
+    m_trim.setInterval(kTrimDelayMs);
+    connect(&m_trim, &QTimer::timeout, this, [] {
+#ifdef __GLIBC__
+        // glibc keeps freed heap in its arenas: 300 stalled subscribers leave about 1 GB
+        // resident after they are gone unless it is handed back.
+        ::malloc_trim(0);
+#endif
+    });
     if (m_engine)
         connect(m_engine, &Engine::EngineApi::frameFinished, this, &LiveFeed::onFrameFinished);
 }
@@ -59,6 +75,8 @@ void LiveFeed::listen(bool on)
 
 LiveFeed::~LiveFeed()
 {
+    if (m_metrics)
+        m_metrics->addLiveBacklog(-m_ownBacklog);
     if (m_metrics) {
         for (size_t i = 0; i < m_subscribers.size(); ++i)
             m_metrics->subscriberRemoved();
@@ -134,6 +152,10 @@ void LiveFeed::deliver(Subscriber &subscriber, QByteArrayView text)
         return;
     }
     c->streamWrite(text);
+    // Checked at every write, so the total never runs over by more than one write.
+    recount(subscriber);
+    if (addBacklog(0) > m_limits.maxLiveBacklog)
+        enforceTotalBacklog();
 }
 
 int LiveFeed::coalesceMs(qsizetype subscribers)
@@ -185,6 +207,7 @@ void LiveFeed::flushPending()
         if (!mine.isEmpty())
             deliver(s, mine);
     }
+    enforceTotalBacklog();
     removeGone();
 }
 
@@ -198,20 +221,70 @@ void LiveFeed::onFrameFinished(const Engine::FrameSummary &frame)
     text.append("\n\n");
     for (Subscriber &s : m_subscribers)
         deliver(s, text);
+    enforceTotalBacklog();
     removeGone();
+}
+
+qint64 LiveFeed::addBacklog(qint64 delta)
+{
+    m_ownBacklog += delta;
+    return m_metrics ? m_metrics->addLiveBacklog(delta) : m_ownBacklog;
+}
+
+void LiveFeed::recount(Subscriber &subscriber)
+{
+    Reply *c = subscriber.connection;
+    const qint64 now = c && c->isStreaming() ? c->backlog() : 0;
+    if (now != subscriber.counted) {
+        addBacklog(now - subscriber.counted);
+        subscriber.counted = now;
+    }
+}
+
+void LiveFeed::enforceTotalBacklog()
+{
+    for (Subscriber &s : m_subscribers)
+        recount(s);
+    qint64 total = addBacklog(0);
+    while (total > m_limits.maxLiveBacklog) {
+        // The slowest first: the one with the most bytes still waiting.
+        const auto slowest = std::max_element(
+            m_subscribers.begin(), m_subscribers.end(),
+            [](const Subscriber &a, const Subscriber &b) { return a.counted < b.counted; });
+        if (slowest == m_subscribers.end() || slowest->counted == 0)
+            break; // the rest is other workers' to drop
+        if (Reply *c = slowest->connection)
+            c->abortStream();
+        slowest->connection.clear();
+        total = addBacklog(-slowest->counted);
+        slowest->counted = 0;
+        if (m_metrics)
+            m_metrics->subscriberDropped();
+    }
 }
 
 void LiveFeed::removeGone()
 {
-    const auto gone =
-        std::remove_if(m_subscribers.begin(), m_subscribers.end(), [](const Subscriber &s) {
-            return !s.connection || !s.connection->isStreaming();
-        });
-    if (m_metrics) {
-        for (auto it = gone; it != m_subscribers.end(); ++it)
-            m_metrics->subscriberRemoved();
+    const auto isGone = [](const Subscriber &s) {
+        return !s.connection || !s.connection->isStreaming();
+    };
+    // Counted before remove_if, which leaves the tail's elements unspecified.
+    qsizetype removed = 0;
+    for (const Subscriber &s : m_subscribers) {
+        if (isGone(s)) {
+            addBacklog(-s.counted);
+            ++removed;
+        }
     }
-    m_subscribers.erase(gone, m_subscribers.end());
+    if (removed > 0) {
+        m_trim.start();
+        if (m_metrics) {
+            for (qsizetype i = 0; i < removed; ++i)
+                m_metrics->subscriberRemoved();
+        }
+    }
+    m_subscribers.erase(std::remove_if(m_subscribers.begin(), m_subscribers.end(), isGone),
+                        m_subscribers.end());
     if (m_subscribers.empty())
         listen(false);
 }

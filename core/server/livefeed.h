@@ -19,6 +19,10 @@ class ServerMetrics;
 // GET /events subscribers of one worker thread: every accepted item as a Server-Sent Event,
 // an "event: frame" per finished frame. A subscriber whose unsent bytes pass the backlog limit
 // is sent "event: dropped" and closed: a slow reader never holds back ingest or the others.
+// All subscribers of all workers together hold at most ServerLimits::maxLiveBacklog unsent
+// bytes (counted in ServerMetrics): beyond it, the subscriber with the most unsent bytes is
+// disconnected at once, its bytes dropped, until the total is under the limit again. Once
+// subscribers are gone the freed memory is given back to the system (malloc_trim).
 class LiveFeed : public QObject
 {
     Q_OBJECT
@@ -45,6 +49,7 @@ private:
     {
         QPointer<Reply> connection;
         QSet<QString> channels;
+        qint64 counted = 0; // its unsent bytes as last added to the total
     };
 
     // Many subscribers: events are coalesced for a few milliseconds, so that each subscriber
@@ -54,6 +59,11 @@ private:
     void flushPending();
     void deliver(Subscriber &subscriber, QByteArrayView text);
     void removeGone();
+    // Counts every subscriber's unsent bytes into the total and drops the slowest of this
+    // worker while the total is over the limit.
+    void enforceTotalBacklog();
+    void recount(Subscriber &subscriber);
+    qint64 addBacklog(qint64 delta);
     void listen(bool on);
 
     Engine::EngineApi *m_engine;
@@ -64,6 +74,8 @@ private:
     QTimer m_keepAlive;
     QList<Engine::LiveEvent> m_pending;
     QTimer m_flush;
+    qint64 m_ownBacklog = 0; // this worker's share of the total
+    QTimer m_trim; // gives freed memory back a moment after subscribers left
 };
 
 } // namespace Server

@@ -151,6 +151,16 @@ void Reply::endStream()
     finish(true);
 }
 
+void Reply::abortStream()
+{
+    if (!m_streaming || m_done)
+        return;
+    QPointer<GuardedSocket> socket = m_socket;
+    finish(true);
+    if (socket)
+        socket->abortNow();
+}
+
 qint64 Reply::backlog() const
 {
     return m_socket ? m_socket->backlog() : 0;

@@ -33,6 +33,8 @@ public:
     void beginStream(HttpResponse &&head);
     void streamWrite(QByteArrayView data);
     void endStream();
+    // Ends the stream by closing the connection at once: what was not sent yet is dropped.
+    void abortStream();
     qint64 backlog() const; // bytes accepted by streamWrite() and not yet sent
     bool isStreaming() const;
 

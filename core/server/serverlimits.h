@@ -23,6 +23,8 @@ struct ServerLimits
     int maxConnections = 1024; // over all worker threads: 503 beyond
     int maxConnectionsPerPeer = 64; // from one client address: 503 beyond
     qint64 maxSubscriberBacklog = qint64(4) << 20; // unsent live-feed bytes before a drop
+    // Unsent live-feed bytes of all subscribers together: beyond it the slowest are dropped.
+    qint64 maxLiveBacklog = qint64(64) << 20;
 };
 
 } // namespace Server

@@ -129,6 +129,9 @@ QByteArray ServerMetrics::render(const Engine::Status &status, qint64 uptimeMs) 
     appendMetric(out, "syncstreamer_live_subscribers", "gauge",
                  "Clients connected to GET /events.");
     appendValue(out, "syncstreamer_live_subscribers", m_subscribers.load());
+    appendMetric(out, "syncstreamer_live_backlog_bytes", "gauge",
+                 "Live-feed bytes waiting to be sent to subscribers (--max-live-backlog).");
+    appendValue(out, "syncstreamer_live_backlog_bytes", m_liveBacklog.load());
     appendMetric(out, "syncstreamer_live_subscribers_dropped_total", "counter",
                  "Live subscribers dropped because they did not keep up.");
     appendValue(out, "syncstreamer_live_subscribers_dropped_total",

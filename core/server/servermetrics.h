@@ -33,6 +33,12 @@ public:
     void subscriberAdded() { m_subscribers.fetch_add(1, std::memory_order_relaxed); }
     void subscriberRemoved() { m_subscribers.fetch_sub(1, std::memory_order_relaxed); }
     void subscriberDropped() { m_subscribersDropped.fetch_add(1, std::memory_order_relaxed); }
+    // Unsent live-feed bytes of every worker's subscribers, as each worker last counted them.
+    qint64 addLiveBacklog(qint64 delta)
+    {
+        return m_liveBacklog.fetch_add(delta, std::memory_order_relaxed) + delta;
+    }
+    qint64 liveBacklog() const { return m_liveBacklog.load(std::memory_order_relaxed); }
     void frameBytesSent(qint64 bytes) { m_frameBytes.fetch_add(bytes, std::memory_order_relaxed); }
 
     qint64 connections() const { return m_connections.load(std::memory_order_relaxed); }
@@ -55,6 +61,7 @@ private:
     std::atomic<quint64> m_framesFinished {0};
     std::atomic<qint64> m_subscribers {0};
     std::atomic<quint64> m_subscribersDropped {0};
+    std::atomic<qint64> m_liveBacklog {0};
     std::atomic<quint64> m_frameBytes {0};
 };
 

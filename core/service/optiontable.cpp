@@ -154,6 +154,11 @@ void addServerLimitRows(QList<OptionRow> &rows)
                      "are read. Default: 16M."),
         [](auto &s) -> auto & { return s.server.limits.maxBody; }, size(1)));
     server(option(
+        u"max-live-backlog"_s, Headless::tr("size"),
+        Headless::tr("Unsent live-feed bytes of all GET /events subscribers together (k, M, "
+                     "G); beyond it the slowest subscribers are disconnected. Default: 64M."),
+        [](auto &s) -> auto & { return s.server.limits.maxLiveBacklog; }, size(1)));
+    server(option(
         u"max-connections"_s, Headless::tr("count"),
         Headless::tr("Open HTTP connections at most; more get 503. Default: %1.")
             .arg(d.limits.maxConnections),

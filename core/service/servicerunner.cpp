@@ -21,7 +21,9 @@ bool ServiceRunner::startEngine(const Engine::EngineConfig &config, QString *err
             else
                 e->deleteLater();
         });
-    if (!engine->start(Engine::Threading::OwnThread, error))
+    const bool started = engine->start(Engine::Threading::OwnThread, error);
+    m_startError = engine->startError();
+    if (!started)
         return false;
     m_engine = std::move(engine);
     return true;

@@ -29,8 +29,9 @@ public:
     ServiceRunner &operator=(const ServiceRunner &) = delete;
 
     // Stops what runs, then starts an engine with config. False and *error (translated) where
-    // the engine cannot start; nothing runs then.
+    // the engine cannot start; nothing runs then, and startError() says why.
     bool startEngine(const Engine::EngineConfig &config, QString *error);
+    Engine::StartError startError() const { return m_startError; }
     // (Re)starts the server on the running engine. False and *error where there is no engine or
     // the server cannot listen; the engine keeps running.
     bool startServer(const Server::ServerOptions &options, QString *error);
@@ -49,4 +50,5 @@ private:
     std::shared_ptr<Engine::FrameEngine> m_engine;
     std::unique_ptr<Server::HttpServer> m_server;
     Server::ServerOptions m_serverOptions;
+    Engine::StartError m_startError = Engine::StartError::None;
 };

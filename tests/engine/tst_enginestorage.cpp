@@ -91,6 +91,9 @@ private Q_SLOTS:
     void fullDisk();
     void stopWithUnwritableArchiveKeepsJournal_data();
     void stopWithUnwritableArchiveKeepsJournal();
+    void fullDiskFrameListedOnceWritten();
+    void directoryRemovedMidRun_data();
+    void directoryRemovedMidRun();
 
 private:
     EngineConfig config(const QString &dataDir) const;
@@ -328,6 +331,112 @@ void TestEngineStorage::stopWithUnwritableArchiveKeepsJournal()
     for (const TimeFrame::Item &item : frame->channels.value(0).items)
         archived.append(item.data);
     QCOMPARE(archived, acked);
+}
+
+void TestEngineStorage::fullDiskFrameListedOnceWritten()
+{
+    const QString mountPoint = m_dir->filePath(u"small"_s);
+    QVERIFY(QDir().mkpath(mountPoint));
+    TmpfsMount mount(mountPoint, u"size=64k"_s);
+    if (!mount.mounted())
+        QSKIP("Cannot mount a tmpfs here (needs root): full disk not tested");
+
+    EngineConfig c = config(mountPoint);
+    c.history = 1; // the frame leaves memory before space comes back
+    ManualClock clock(kT0);
+    FrameEngine engine(c, &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    qint64 acked = 0;
+    for (int i = 0; i < 200; ++i) {
+        if (!engine.ingest(makeEvent(u"a"_s, QByteArray(1000, 'x'))).ok())
+            break;
+        ++acked;
+    }
+    QVERIFY(acked > 0);
+    QCOMPARE(engine.status().storage, StorageState::Unavailable);
+
+    // The frame that filled the disk closes and cannot be archived; the next one pushes it out of
+    // memory: only its journal holds it now, and the index does not list it.
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"Cannot archive frame"_s));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"left memory without being archived"_s));
+    clock.advance(kD);
+    engine.tick();
+    clock.advance(kD);
+    engine.tick();
+    QVERIFY(!ids(engine.index()).contains(kT0));
+
+    // Space comes back: at the next frame it is written and listed, without a restart.
+    QVERIFY(mount.remount(u"size=1m"_s));
+    QVERIFY(engine.ingest(makeEvent(u"a"_s, "back")).ok());
+    clock.advance(kD);
+    engine.tick();
+    QCOMPARE(engine.status().storage, StorageState::Ok);
+    QVERIFY(ids(engine.index()).contains(kT0));
+    QVERIFY(archivedIds(mountPoint).contains(kT0));
+    QVERIFY(!journalFiles(mountPoint).contains(u"%1.journal"_s.arg(kT0)));
+    const auto frame = TimeFrame::decode(*engine.frameBytes(kT0));
+    QVERIFY(frame);
+    QCOMPARE(frame->channels.value(0).items.size(), acked);
+}
+
+void TestEngineStorage::directoryRemovedMidRun_data()
+{
+    QTest::addColumn<bool>("replaced"); // moved away and a new empty one made, or removed
+    QTest::addRow("rm -rf") << false;
+    QTest::addRow("moved away, made anew") << true;
+}
+
+void TestEngineStorage::directoryRemovedMidRun()
+{
+    QFETCH(bool, replaced);
+    const QString dir = m_dir->filePath(u"data"_s);
+    ManualClock clock(kT0 + 100);
+    QList<QByteArray> acked;
+    {
+        FrameEngine engine(config(dir), &clock);
+        QVERIFY(engine.start(Threading::Manual));
+        QVERIFY(engine.ingest(makeEvent(u"a"_s, "archived")).ok());
+        clock.set(kT0 + kD + 100);
+        engine.tick(); // frame kT0 archived, and in memory
+        for (int i = 0; i < 3; ++i) {
+            acked.append("before " + QByteArray::number(i));
+            QVERIFY(engine.ingest(makeEvent(u"a"_s, acked.last())).ok());
+        }
+
+        if (replaced) {
+            QVERIFY(QDir().rename(dir, m_dir->filePath(u"moved"_s)));
+            QVERIFY(QDir().mkpath(dir));
+        } else {
+            QVERIFY(QDir(dir).removeRecursively());
+        }
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"journal .* is gone"_s));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(u"1 frames in memory written again"_s));
+        if (replaced)
+            engine.tick(); // a replaced directory is noticed by the engine's thread
+        for (int i = 0; i < 20; ++i) {
+            acked.append("after " + QByteArray::number(i));
+            QVERIFY(engine.ingest(makeEvent(u"a"_s, acked.last())).ok());
+        }
+        engine.tick();
+        QCOMPARE(engine.status().storage, StorageState::Ok);
+        // The directory is back, with its lock, the frame that was in memory, and a journal
+        // holding every acknowledged event of the open frame.
+        QVERIFY(QFile::exists(dir + u"/syncstreamer.lock"_s));
+        QCOMPARE(archivedIds(dir), QList<qint64> {kT0});
+        QCOMPARE(journalFiles(dir), QStringList {u"%1.journal"_s.arg(kT0 + kD)});
+        QVERIFY(stopAsIfKilled(engine));
+    }
+    // A kill now loses nothing: the next start replays all 23.
+    FrameEngine engine(config(dir), &clock);
+    QVERIFY(engine.start(Threading::Manual));
+    QCOMPARE(ids(engine.index()), QList<qint64> {kT0});
+    const auto open = TimeFrame::decode(engine.openFrameBytes());
+    QVERIFY(open);
+    QList<QByteArray> replayed;
+    for (const TimeFrame::Item &item : open->channels.value(0).items)
+        replayed.append(item.data);
+    QCOMPARE(replayed, acked);
 }
 
 QTEST_APPLESS_MAIN(TestEngineStorage)

@@ -45,7 +45,8 @@ private Q_SLOTS:
     void replaysEveryRecord();
     void cutsTornTail_data();
     void cutsTornTail();
-    void cutsCorruptRecord();
+    void skipsCorruptRecord_data();
+    void skipsCorruptRecord();
     void resumeAppendsAfterGoodRecords();
     void reservedSpaceIsNotDamage();
     void smallAndLargeRecordsInterleave();
@@ -144,8 +145,24 @@ void TestJournal::cutsTornTail()
     QCOMPARE(replayed->encode(TimeFrame::Layout::Documented).value(), expected);
 }
 
-void TestJournal::cutsCorruptRecord()
+void TestJournal::skipsCorruptRecord_data()
 {
+    QTest::addColumn<int>("field"); // 0: the payload, 1: the size field of the record
+    QTest::addColumn<qint64>("records");
+    QTest::addColumn<qint64>("skipped");
+    QTest::addColumn<qint64>("items");
+    // A flipped payload bit fails the checksum; the record's size still leads to the next one.
+    QTest::addRow("payload") << 0 << qint64(2) << qint64(1) << qint64(4);
+    // A size that leads nowhere cannot be trusted: the rest is a torn tail.
+    QTest::addRow("size field") << 1 << qint64(1) << qint64(0) << qint64(2);
+}
+
+void TestJournal::skipsCorruptRecord()
+{
+    QFETCH(int, field);
+    QFETCH(qint64, records);
+    QFETCH(qint64, skipped);
+    QFETCH(qint64, items);
     QTemporaryDir dir;
     const QString path = dir.filePath(u"0.journal"_s);
     FrameBuilder builder(0, 1000);
@@ -154,25 +171,29 @@ void TestJournal::cutsCorruptRecord()
     QVERIFY(journal);
     accept(&builder, journal.get(), batch(0, 2));
     const qint64 goodSize = journal->size();
-    accept(&builder, journal.get(), batch(2, 2));
-    accept(&builder, journal.get(), batch(4, 2));
+    // Channels ch0 and ch1 come with the first record: a skipped record takes the channels it
+    // introduced with it, and the records after it that use them.
+    accept(&builder, journal.get(), batch(3, 2));
+    accept(&builder, journal.get(), batch(6, 2));
     journal.reset();
 
-    // One flipped bit in the second record's payload: it and everything after is dropped.
+    // One flipped bit in the second record.
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
     QByteArray bytes = file.readAll();
-    bytes[goodSize + Journal::kRecordHeaderSize + 3] ^= 0x10;
+    const qint64 at = field == 0 ? goodSize + Journal::kRecordHeaderSize + 3 : goodSize + 6;
+    bytes[at] ^= 0x10;
     file.seek(0);
     file.write(bytes);
     file.close();
 
     std::unique_ptr<FrameBuilder> replayed;
     const Journal::Replay replay = Journal::replay(path, &replayed);
-    QCOMPARE(replay.records, 1);
-    QCOMPARE(replay.goodSize, goodSize);
-    QCOMPARE(replay.droppedBytes, bytes.size() - goodSize);
-    QCOMPARE(replayed->itemCount(), 2);
+    QCOMPARE(replay.records, records);
+    QCOMPARE(replay.skippedRecords, skipped);
+    QCOMPARE(replay.goodSize, skipped ? bytes.size() : goodSize);
+    QCOMPARE(replay.droppedBytes, skipped ? 0 : bytes.size() - goodSize);
+    QCOMPARE(replayed->itemCount(), items);
 }
 
 void TestJournal::resumeAppendsAfterGoodRecords()

@@ -75,19 +75,24 @@ public:
     QString dataDir() const { return m_dir.path(); }
 
     // Peak resident memory (VmHWM) of the process, in bytes; -1 where unknown.
-    qint64 peakRss() const
+    qint64 peakRss() const { return memoryField("VmHWM:"); }
+    // Resident memory (VmRSS) now, in bytes; -1 where unknown.
+    qint64 rss() const { return memoryField("VmRSS:"); }
+
+private:
+    // A "<field> <n> kB" line of /proc/<pid>/status, in bytes.
+    qint64 memoryField(QByteArrayView field) const
     {
         QFile status(QStringLiteral("/proc/%1/status").arg(m_process.processId()));
         if (!status.open(QIODevice::ReadOnly))
             return -1;
         for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:"))
-                return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+            if (line.startsWith(field))
+                return line.mid(field.size()).trimmed().split(' ').value(0).toLongLong() * 1024;
         }
         return -1;
     }
 
-private:
     QTemporaryDir m_dir;
     QProcess m_process;
     QByteArray m_output;

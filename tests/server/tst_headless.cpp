@@ -8,6 +8,7 @@
 #include "rawhttp.h"
 
 #include "format/frameview.h"
+#include "format/timeframe.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void badOptionsAreRefused();
     void gigabyteUploadKeepsMemorySmall();
     void largeFrameToManyClientsKeepsMemorySmall();
+    void secondInstanceOnTheSameDataDirIsRefused();
 
 private:
     QUrl url(const HeadlessProcess &p, const QString &path)
@@ -66,6 +68,7 @@ void TestHeadless::helpDocumentsOptions_data()
                                "--max-body",
                                "--max-connections ",
                                "--max-connections-per-peer",
+                               "--max-live-backlog",
                                "--idle-timeout",
                                "--header-timeout",
                                "--http-threads",
@@ -399,6 +402,37 @@ void TestHeadless::largeFrameToManyClientsKeepsMemorySmall()
     constexpr qint64 kPeakBound = 150LL * 1024 * 1024;
 #endif
     QVERIFY2(peak < kPeakBound, QByteArray::number(peak >> 20).constData());
+}
+
+void TestHeadless::secondInstanceOnTheSameDataDirIsRefused()
+{
+    HeadlessProcess first;
+    QVERIFY2(first.start({}), first.output().constData());
+    QNetworkAccessManager nam;
+    const QUrl post(u"http://127.0.0.1:%1/channel/a"_s.arg(first.port()));
+    QCOMPARE(send(nam, "POST", post, "before", {{"Content-Type", "text/plain"}}).status, 200);
+
+    // The second one is refused with the directory and the owner's pid, before it touches the
+    // first one's journal or binds a port.
+    QProcess second;
+    second.setProcessEnvironment(HeadlessProcess::cleanEnvironment());
+    second.start(QStringLiteral(SYNCSTREAMER_EXECUTABLE),
+                 {u"--headless"_s, u"--bind"_s, u"127.0.0.1"_s, u"--port"_s, u"0"_s,
+                  u"--data-dir"_s, first.dataDir()});
+    QVERIFY(second.waitForFinished(20'000));
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 3);
+    const QString err = QString::fromUtf8(second.readAllStandardError());
+    QVERIFY2(err.contains(first.dataDir()), qPrintable(err));
+    QVERIFY2(err.contains(QString::number(first.pid())), qPrintable(err));
+
+    // The first goes on acknowledging, and keeps what it acknowledged.
+    QCOMPARE(send(nam, "POST", post, "after", {{"Content-Type", "text/plain"}}).status, 200);
+    const Answer open =
+        send(nam, "GET", QUrl(u"http://127.0.0.1:%1/frame/current"_s.arg(first.port())));
+    QCOMPARE(open.status, 200);
+    QVERIFY(TimeFrame::decode(open.body));
+    QCOMPARE(first.terminate(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

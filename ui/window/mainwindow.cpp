@@ -215,6 +215,16 @@ void MainWindow::onServiceState(const ServiceState &state)
     m_statusBar->setState(state);
     if (m_tray)
         m_tray->setState(state);
+    // An engine that cannot start (its data directory owned by another process) is told once.
+    const bool failed = state.phase == ServiceState::Phase::Failed && !state.error.isEmpty();
+    if (failed && state.error != m_shownStartError) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("The server could not start"),
+                                    state.error, QMessageBox::Ok, this);
+        box->setObjectName(u"serviceStartFailed"_s);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    m_shownStartError = failed ? state.error : QString();
 }
 
 void MainWindow::openFile(const QString &fileName)

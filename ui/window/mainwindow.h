@@ -156,6 +156,7 @@ private:
     bool m_demoWanted = false; // the demo resumes on the restarted engine
     ExportController *m_export = nullptr;
     TrayIcon *m_tray = nullptr; // while the tray setting is on and the desktop has a tray
+    QString m_shownStartError; // the start failure a dialog told, until the next state
     AppSettings m_settings;
     AppSettings m_running;
     CommandLineOverrides m_overrides;
