@@ -61,10 +61,10 @@ QList<Engine::Event> DemoFeed::eventsFor(quint64 tick, qint64 now)
     return events;
 }
 
-class DemoFeed::Worker : public QObject
+class DemoFeed::Producer : public QObject
 {
 public:
-    Worker()
+    Producer()
         : m_timer(new QTimer(this))
     {
         m_timer->setInterval(kTickMs);
@@ -101,25 +101,25 @@ private:
 DemoFeed::DemoFeed(QObject *parent)
     : QObject(parent)
     , m_thread(std::make_unique<QThread>())
-    , m_worker(new Worker)
+    , m_producer(new Producer)
 {
     m_thread->setObjectName(u"SyncStreamer demo feed"_s);
-    m_worker->moveToThread(m_thread.get());
-    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    m_producer->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::finished, m_producer, &QObject::deleteLater);
     m_thread->start();
 }
 
 DemoFeed::~DemoFeed()
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker] { w->start(nullptr); }, Qt::BlockingQueuedConnection);
+        m_producer, [p = m_producer] { p->start(nullptr); }, Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
 }
 
 void DemoFeed::start(const std::shared_ptr<Engine::EngineApi> &engine)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, engine] { w->start(engine); });
+    QMetaObject::invokeMethod(m_producer, [p = m_producer, engine] { p->start(engine); });
     const bool running = engine != nullptr;
     if (running != m_running) {
         m_running = running;

@@ -33,8 +33,8 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
-    class Worker;
+    class Producer; // the timer and the posting, on m_thread
     std::unique_ptr<QThread> m_thread;
-    Worker *m_worker = nullptr;
+    Producer *m_producer = nullptr;
     bool m_running = false;
 };

@@ -72,22 +72,7 @@ ExportDialog::ExportDialog(int selectedCount, qint64 selectedFrom, qint64 select
 {
     setWindowTitle(tr("Export Frames"));
     m_selected = new QRadioButton(tr("&Selected frames (%n)", "", selectedCount), this);
-    m_range = new QRadioButton(tr("Time &range:"), this);
-    m_from = new QDateTimeEdit(TimeText::toDateTime(allFrom), this);
-    m_to = new QDateTimeEdit(TimeText::toDateTime(allTo), this);
-    for (QDateTimeEdit *edit : {m_from, m_to}) {
-        // In the window's time zone, as the frame list shows the frames.
-        edit->setTimeSpec(TimeText::toDateTime(allFrom).timeSpec());
-        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss.zzz '%1'"_s.arg(TimeText::zoneName(allFrom)));
-        edit->setCalendarPopup(true);
-    }
-    m_from->setAccessibleName(tr("From"));
-    m_to->setAccessibleName(tr("To"));
-    auto *rangeRow = new QHBoxLayout;
-    rangeRow->addWidget(m_range);
-    rangeRow->addWidget(m_from, 1);
-    rangeRow->addWidget(new QLabel(tr("to"), this));
-    rangeRow->addWidget(m_to, 1);
+    QHBoxLayout *rangeRow = createRangeRow(allFrom, allTo);
 
     m_perFrame = new QRadioButton(tr("One file &per frame into a folder"), this);
     m_merged =
@@ -159,6 +144,48 @@ ExportDialog::ExportDialog(int selectedCount, qint64 selectedFrom, qint64 select
     m_selected->setObjectName(u"selected"_s);
     m_range->setObjectName(u"range"_s);
 
+    restoreChoices();
+    updateTarget();
+    connectChoices();
+    updateState();
+}
+
+void ExportDialog::connectChoices()
+{
+    for (QAbstractButton *button :
+         {static_cast<QAbstractButton *>(m_selected), static_cast<QAbstractButton *>(m_range),
+          static_cast<QAbstractButton *>(m_perFrame), static_cast<QAbstractButton *>(m_merged)})
+        connect(button, &QAbstractButton::toggled, this, &ExportDialog::updateState);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updateTarget);
+    connect(m_merged, &QAbstractButton::toggled, this, &ExportDialog::updateTarget);
+    connect(this, &QDialog::accepted, this, &ExportDialog::remember);
+    connect(m_target, &QLineEdit::textChanged, this, &ExportDialog::updateState);
+}
+
+QHBoxLayout *ExportDialog::createRangeRow(qint64 allFrom, qint64 allTo)
+{
+    m_range = new QRadioButton(tr("Time &range:"), this);
+    m_from = new QDateTimeEdit(TimeText::toDateTime(allFrom), this);
+    m_to = new QDateTimeEdit(TimeText::toDateTime(allTo), this);
+    for (QDateTimeEdit *edit : {m_from, m_to}) {
+        // In the window's time zone, as the frame list shows the frames.
+        edit->setTimeSpec(TimeText::toDateTime(allFrom).timeSpec());
+        edit->setDisplayFormat(u"yyyy-MM-dd HH:mm:ss.zzz '%1'"_s.arg(TimeText::zoneName(allFrom)));
+        edit->setCalendarPopup(true);
+    }
+    m_from->setAccessibleName(tr("From"));
+    m_to->setAccessibleName(tr("To"));
+    auto *rangeRow = new QHBoxLayout;
+    rangeRow->addWidget(m_range);
+    rangeRow->addWidget(m_from, 1);
+    rangeRow->addWidget(new QLabel(tr("to"), this));
+    rangeRow->addWidget(m_to, 1);
+    return rangeRow;
+}
+
+void ExportDialog::restoreChoices()
+{
     // What the last export chose; a remembered folder that is gone falls back to Documents.
     const QSettings settings;
     m_format->setCurrentIndex(std::max(0, m_format->findData(settings.value(kFormat).toInt())));
@@ -189,17 +216,6 @@ ExportDialog::ExportDialog(int selectedCount, qint64 selectedFrom, qint64 select
                                                                       : defaultFolder();
     }));
     (settings.value(kMerged, false).toBool() ? m_merged : m_perFrame)->setChecked(true);
-    updateTarget();
-    for (QAbstractButton *button :
-         {static_cast<QAbstractButton *>(m_selected), static_cast<QAbstractButton *>(m_range),
-          static_cast<QAbstractButton *>(m_perFrame), static_cast<QAbstractButton *>(m_merged)})
-        connect(button, &QAbstractButton::toggled, this, &ExportDialog::updateState);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updateState);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::updateTarget);
-    connect(m_merged, &QAbstractButton::toggled, this, &ExportDialog::updateTarget);
-    connect(this, &QDialog::accepted, this, &ExportDialog::remember);
-    connect(m_target, &QLineEdit::textChanged, this, &ExportDialog::updateState);
-    updateState();
 }
 
 bool ExportDialog::rangeChosen() const

@@ -9,6 +9,7 @@ class QComboBox;
 class LayoutComboBox;
 class QDateTimeEdit;
 class QDialogButtonBox;
+class QHBoxLayout;
 class QLineEdit;
 class QRadioButton;
 
@@ -32,6 +33,12 @@ public:
     static QString withExtension(const QString &fileName, FrameExporter::Format format);
 
 private:
+    // The "Time range" choice with its two times, in the window's time zone.
+    QHBoxLayout *createRangeRow(qint64 allFrom, qint64 allTo);
+    // What the last export chose; the remembered folder is checked off the GUI thread.
+    void restoreChoices();
+    // Every choice updates what Export would do and where it writes.
+    void connectChoices();
     void updateState();
     void browse();
     void updateTarget(); // a folder for one file per frame, a file named with its extension else

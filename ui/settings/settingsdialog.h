@@ -67,6 +67,7 @@ private:
     QGroupBox *createStorageGroup();
     QGroupBox *createWindowGroup();
     void addFields();
+    void watchFields();
     void updateMarks();
 
     QSpinBox *m_port = nullptr;

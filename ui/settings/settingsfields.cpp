@@ -104,6 +104,12 @@ void SettingsDialog::addFields()
              t.utcTimes = f.utcTimes;
          }},
     };
+    watchFields();
+}
+
+// Every field's change updates the marks of what differs and what Apply restarts.
+void SettingsDialog::watchFields()
+{
     for (const Field &field : std::as_const(m_fields)) {
         QWidget *w = field.widget;
         if (auto *spin = qobject_cast<QSpinBox *>(w))
