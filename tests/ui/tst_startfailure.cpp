@@ -2,8 +2,8 @@
 // The window on a data directory another engine owns: the engine is refused, and a dialog says
 // which directory and which process.
 #include "fastservice.h"
-#include "mainwindow.h"
-#include "servicehost.h"
+#include "service/servicehost.h"
+#include "window/mainwindow.h"
 
 #include "engine/clock.h"
 #include "engine/frameengine.h"
