@@ -61,7 +61,7 @@
         <translation>Zeitleiste</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location filename="../ui/charts/chartpanelcontrols.cpp" line="+43"/>
         <location line="+2"/>
         <source>Filter series</source>
         <translation>Reihen filtern</translation>
@@ -254,19 +254,33 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::Archive</name>
     <message>
-        <location filename="../core/engine/archive.cpp" line="+91"/>
+        <location filename="../core/engine/archive.cpp" line="+92"/>
         <source>Cannot create the data directory %1.</source>
         <translation>Das Datenverzeichnis %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>Cannot sync the data directory %1: %2</source>
         <translation>Das Datenverzeichnis %1 kann nicht synchronisiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/engine/recovery.cpp" line="+28"/>
+        <location filename="../core/engine/recovery.cpp" line="+29"/>
         <source>Cannot write %1: the file came out %2 of %3 bytes long.</source>
         <translation>%1 kann nicht geschrieben werden: die Datei ist %2 statt %3 Bytes lang.</translation>
+    </message>
+</context>
+<context>
+    <name>Engine::DataDirLock</name>
+    <message>
+        <location filename="../core/engine/datadirlock.cpp" line="+69"/>
+        <location line="+22"/>
+        <source>Cannot lock the data directory %1.</source>
+        <translation>Das Datenverzeichnis %1 kann nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>The data directory %1 is in use by another SyncStreamer (process %2 on %3); choose another directory or stop that one first.</source>
+        <translation>Das Datenverzeichnis %1 wird von einem anderen SyncStreamer benutzt (Prozess %2 auf %3); wählen Sie ein anderes Verzeichnis oder beenden Sie jenen zuerst.</translation>
     </message>
 </context>
 <context>
@@ -313,7 +327,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::FrameEngine</name>
     <message>
-        <location filename="../core/engine/frameengine.cpp" line="+205"/>
+        <location filename="../core/engine/frameengine.cpp" line="+250"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
@@ -347,7 +361,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Das Journal kann nicht gekürzt werden</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+114"/>
         <location line="+7"/>
         <source>Cannot sync the journal</source>
         <translation>Das Journal kann nicht synchronisiert werden</translation>
@@ -356,7 +370,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::OpenFrame</name>
     <message>
-        <location filename="../core/engine/openframe.cpp" line="+200"/>
+        <location filename="../core/engine/openframe.cpp" line="+242"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
@@ -364,24 +378,24 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>EngineOptions</name>
     <message>
-        <location filename="../core/service/optiontable.cpp" line="+191"/>
-        <location line="+49"/>
+        <location filename="../core/service/optiontable.cpp" line="+201"/>
+        <location line="+58"/>
         <source>duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-57"/>
         <source>Length of a time frame (ms, or with a unit: 500ms, 10s, 1min; at least 100 ms). Default: %1 ms.</source>
         <translation>Länge eines Zeit-Frames (ms oder mit Einheit: 500ms, 10s, 1min; mindestens 100 ms). Standard: %1 ms.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-26"/>
         <source>Finished frames kept in memory. Default: %1.</source>
         <translation>Im Speicher gehaltene abgeschlossene Frames. Standard: %1.</translation>
     </message>
@@ -396,7 +410,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Verzeichnis für archivierte Frames und das Journal. Standard: %1.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Keep at most this many archived frames, 0 for no limit. Default: %1.</source>
         <translation>Höchstens so viele archivierte Frames behalten, 0 für unbegrenzt. Standard: %1.</translation>
     </message>
@@ -487,7 +501,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+94"/>
         <source>Time &amp;range:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
@@ -507,7 +521,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>bis</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-105"/>
         <source>One file &amp;per frame into a folder</source>
         <translation>Eine Datei &amp;pro Frame in einen Ordner</translation>
     </message>
@@ -572,7 +586,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>Dateien:</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+180"/>
         <source>Export into folder</source>
         <translation>In Ordner exportieren</translation>
     </message>
@@ -809,7 +823,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Engine und HTTP-Server ohne Fenster ausführen, bis SIGTERM oder SIGINT eintrifft.</translation>
     </message>
     <message>
-        <location filename="../core/service/optiontable.cpp" line="-225"/>
+        <location filename="../core/service/optiontable.cpp" line="-244"/>
         <source>HTTP port, 0 for any free one. Default: %1, or the SYNCSTREAMER_PORT or PORT environment variable.</source>
         <translation>HTTP-Port, 0 für einen beliebigen freien. Standard: %1 oder die Umgebungsvariable SYNCSTREAMER_PORT bzw. PORT.</translation>
     </message>
@@ -829,7 +843,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Adresse</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Bearer token every POST must carry. Default: the SYNCSTREAMER_TOKEN environment variable; without a token only this computer may post.</source>
         <translation>Bearer-Token, das jeder POST mitführen muss. Standard: die Umgebungsvariable SYNCSTREAMER_TOKEN; ohne Token darf nur dieser Rechner senden.</translation>
     </message>
@@ -893,24 +907,30 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     </message>
     <message>
         <location line="-1"/>
-        <location line="+10"/>
+        <location line="+15"/>
         <location line="+5"/>
         <location line="+17"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-31"/>
         <source>Largest request body (k, M, G); larger ones get 413 before they are read. Default: 16M.</source>
         <translation>Größter Anfragerumpf (k, M, G); größere erhalten 413, bevor sie gelesen werden. Standard: 16M.</translation>
     </message>
     <message>
         <location line="-1"/>
+        <location line="+5"/>
         <source>size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Unsent live-feed bytes of all GET /events subscribers together (k, M, G); beyond it the slowest subscribers are disconnected. Default: 64M.</source>
+        <translation>Noch nicht gesendete Bytes des Live-Feeds aller GET-/events-Abonnenten zusammen (k, M, G); darüber hinaus werden die langsamsten Abonnenten getrennt. Standard: 64M.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Open HTTP connections at most; more get 503. Default: %1.</source>
         <translation>Höchstzahl offener HTTP-Verbindungen; weitere erhalten 503. Standard: %1.</translation>
     </message>
@@ -941,7 +961,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Threads, die HTTP bedienen. Standard: einer pro Kern.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+99"/>
         <source>Metadata layout of the frames written and served at /{id}: documented or reference (the original Go server&apos;s; its path /frame/{id} always serves that one). Default: documented.</source>
         <translation>Metadaten-Layout der geschriebenen und unter /{id} ausgelieferten Frames: documented oder reference (das des ursprünglichen Go-Servers; dessen Pfad /frame/{id} liefert immer dieses). Standard: documented.</translation>
     </message>
@@ -956,12 +976,12 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Ungültiger Wert „%1“ für --%2.</translation>
     </message>
     <message>
-        <location filename="../core/service/optiontable.cpp" line="-229"/>
+        <location filename="../core/service/optiontable.cpp" line="-248"/>
         <source>Invalid port &quot;%1&quot; (from %2).</source>
         <translation>Ungültiger Port „%1“ (aus %2).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Cannot read --token-file %1: %2</source>
         <translation>--token-file %1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -971,7 +991,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>--token-file %1 enthält kein Token.</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="+96"/>
+        <location filename="../app/headless.cpp" line="+97"/>
         <source>Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.
 </source>
         <translation>Stelle %1 mit %2 bereit (Daten in %3); beenden mit Strg+C oder SIGTERM.
@@ -1208,7 +1228,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>A TimeFrame file to open in the window.</source>
         <translation>Eine TimeFrame-Datei, die im Fenster geöffnet wird.</translation>
     </message>
@@ -1337,12 +1357,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     <name>MainWindow</name>
     <message>
         <location filename="../ui/window/mainwindow.cpp" line="+68"/>
-        <location line="+114"/>
+        <location filename="../ui/window/mainwindowmenus.cpp" line="+67"/>
         <source>&amp;Live charts</source>
         <translation>&amp;Live-Diagramme</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="+1"/>
         <source>I&amp;nspector</source>
         <translation>&amp;Inspektor</translation>
     </message>
@@ -1372,7 +1392,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Im&amp;portiert</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/window/mainwindowmenus.cpp" line="-26"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1446,8 +1466,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <source>&amp;About SyncStreamer</source>
         <translation>Ü&amp;ber SyncStreamer</translation>
     </message>
+    <message>
+        <location filename="../ui/window/mainwindow.cpp" line="+82"/>
+        <source>The server could not start</source>
+        <translation>Der Server konnte nicht starten</translation>
+    </message>
     <message numerus="yes">
-        <location line="+79"/>
+        <location line="+18"/>
         <source>Reading %n file(s)…</source>
         <translation>
             <numerusform>Lese %n Datei…</numerusform>
@@ -1732,7 +1757,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 enthält keinen privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
-        <location filename="../core/server/router.cpp" line="+117"/>
+        <location filename="../core/server/router.cpp" line="+121"/>
         <source>The channel id is empty.</source>
         <translation>Die Kanal-ID ist leer.</translation>
     </message>
@@ -1755,7 +1780,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::AccessPolicy</name>
     <message>
-        <location filename="../core/server/accesspolicy.cpp" line="+200"/>
+        <location filename="../core/server/accesspolicy.cpp" line="+206"/>
         <source>This server does not answer for the host &quot;%1&quot;: it is not localhost, a name or address of this computer, nor listed in --allow-host.</source>
         <translation>Dieser Server antwortet nicht für den Host „%1“: Er ist weder localhost noch ein Name oder eine Adresse dieses Computers noch in --allow-host aufgeführt.</translation>
     </message>
@@ -1788,7 +1813,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Api</name>
     <message>
-        <location filename="../core/server/api.cpp" line="+54"/>
+        <location filename="../core/server/api.cpp" line="+56"/>
         <source>There is nothing at %1.</source>
         <translation>Unter %1 gibt es nichts.</translation>
     </message>
@@ -1801,12 +1826,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::FrameEndpoints</name>
     <message>
-        <location filename="../core/server/frameendpoints.cpp" line="+154"/>
+        <location filename="../core/server/frameendpoints.cpp" line="+200"/>
         <source>The parameter &quot;%1&quot; is not a whole number of the right range.</source>
         <translation>Der Parameter „%1“ ist keine ganze Zahl im richtigen Bereich.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>There is no retained frame with the id %1.</source>
         <translation>Es wird kein Frame mit der ID %1 aufbewahrt.</translation>
     </message>
@@ -1824,7 +1849,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::GuardedSocket</name>
     <message>
-        <location filename="../core/server/guard.cpp" line="+462"/>
+        <location filename="../core/server/guard.cpp" line="+547"/>
         <source>The request head did not arrive whole within %1 ms.</source>
         <translation>Der Anfragekopf ist nicht innerhalb von %1 ms vollständig angekommen.</translation>
     </message>
@@ -1865,7 +1890,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Die Engine läuft nicht.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The Content-Type is not a MIME type (type/subtype).</source>
         <translation>Der Content-Type ist kein MIME-Typ (Typ/Untertyp).</translation>
     </message>
@@ -1885,7 +1910,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Die Engine hat nichts bestätigt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&quot;layout&quot; must be &quot;documented&quot; or &quot;reference&quot;.</source>
         <translation>„layout“ muss „documented“ oder „reference“ sein.</translation>
     </message>
@@ -1903,7 +1928,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::LiveFeed</name>
     <message>
-        <location filename="../core/server/livefeed.cpp" line="+122"/>
+        <location filename="../core/server/livefeed.cpp" line="+140"/>
         <source>This subscriber did not keep up: more than %1 bytes were waiting to be sent.</source>
         <translation>Dieser Abonnent kam nicht mit: Mehr als %1 Bytes warteten auf das Senden.</translation>
     </message>
@@ -2023,14 +2048,14 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Worker</name>
     <message>
-        <location filename="../core/server/worker.cpp" line="+53"/>
+        <location filename="../core/server/worker.cpp" line="+54"/>
         <source>The server has reached its connection limit.</source>
         <translation>Der Server hat seine Verbindungsgrenze erreicht.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This address has %1 connections open already; close one first.</source>
-        <translation>Von dieser Adresse sind bereits %1 Verbindungen offen; schließen Sie zuerst eine.</translation>
+        <source>This address has %1 connections open already, each in the middle of a request; close one first.</source>
+        <translation>Diese Adresse hat bereits %1 offene Verbindungen, jede mitten in einer Anfrage; schließen Sie zuerst eine.</translation>
     </message>
 </context>
 <context>
@@ -2120,7 +2145,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>ServiceRunner</name>
     <message>
-        <location filename="../core/service/servicerunner.cpp" line="+35"/>
+        <location filename="../core/service/servicerunner.cpp" line="+36"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
@@ -2161,12 +2186,12 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings/settingsdialog.cpp" line="+49"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+47"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+48"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -2236,7 +2261,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Metadaten-La&amp;yout:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Frames and storage</source>
         <translation>Frames und Speicher</translation>
     </message>
@@ -2319,7 +2344,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>&amp;Journal-Sync:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Window</source>
         <translation>Fenster</translation>
     </message>
@@ -2335,17 +2360,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location filename="../ui/settings/settingsfields.cpp" line="+102"/>
         <source>UTC</source>
         <translation>UTC</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="+2"/>
         <source>Show ti&amp;mes in:</source>
         <translation>&amp;Zeiten anzeigen in:</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location filename="../ui/settings/settingsfields.cpp" line="-33"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2370,7 +2395,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Ortszeit</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+30"/>
         <source>Running with a value other than the stored one.</source>
         <translation>Läuft mit einem anderen als dem gespeicherten Wert.</translation>
     </message>
@@ -2431,7 +2456,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+13"/>
         <source>Given on the command line, %1 take precedence over these settings until the program is started again.</source>
         <translation>Auf der Befehlszeile angegeben, haben %1 Vorrang vor diesen Einstellungen, bis das Programm neu gestartet wird.</translation>
     </message>
@@ -2538,13 +2563,13 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+5"/>
         <location line="+26"/>
         <location line="+14"/>
-        <location line="+166"/>
+        <location line="+189"/>
         <location line="+5"/>
         <source>the frame</source>
         <translation>das Frame</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-239"/>
         <source>the device is not open for reading</source>
         <translation>das Gerät ist nicht zum Lesen geöffnet</translation>
     </message>
@@ -2569,7 +2594,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>die Kanal-ID „%1“ kommt zweimal vor</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+134"/>
         <source>the device is not open for writing</source>
         <translation>das Gerät ist nicht zum Schreiben geöffnet</translation>
     </message>
@@ -2716,7 +2741,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TimeFrame::Writer</name>
     <message>
-        <location filename="../core/format/timeframe.cpp" line="-80"/>
+        <location filename="../core/format/timeframe.cpp" line="-103"/>
         <source>the channel records need %1 bytes, more than a frame&apos;s metadata can hold</source>
         <translation>die Kanaldatensätze brauchen %1 Bytes, mehr als die Metadaten eines Frames fassen</translation>
     </message>
@@ -2904,7 +2929,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../ui/charts/workspace/workspace.cpp" line="+101"/>
+        <location filename="../ui/charts/workspace/workspace.cpp" line="+96"/>
         <source>Values at the cursor</source>
         <translation>Werte am Cursor</translation>
     </message>
@@ -2944,7 +2969,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Einträge der Text- und Binärkanäle der Diagramme rund um den Cursor.</translation>
     </message>
     <message>
-        <location line="+238"/>
+        <location line="+164"/>
         <source>no item</source>
         <translation>kein Eintrag</translation>
     </message>
