@@ -7,6 +7,7 @@
 #include "engine/engineconfig.h"
 #include "engine/frameengine.h"
 #include "format/timeframe.h"
+#include "ingest/mqttsource.h"
 #include "lanurls.h"
 #include "server/accesspolicy.h"
 #include "server/httpserver.h"
@@ -136,6 +137,21 @@ void addServerOptions(QCommandLineParser &parser)
          Headless::tr("duration")},
         {u"http-threads"_s, Headless::tr("Threads serving HTTP. Default: one per core."),
          Headless::tr("count")},
+        {u"mqtt"_s,
+         Headless::tr("Subscribe to an MQTT broker: mqtt[s]://[user:pass@]host[:port]/FILTER"
+                      "[,FILTER...]; each message becomes an event on a channel named after "
+                      "its topic. Repeatable. Default: none."),
+         Headless::tr("url")},
+        {u"mqtt-time-field"_s,
+         Headless::tr("Member of a JSON payload that holds the event's time (UNIX ms or ISO "
+                      "8601). Default: none, the arrival time."),
+         Headless::tr("name")},
+        {u"mqtt-ca-file"_s,
+         Headless::tr("CA certificates (PEM) that sign an mqtts:// broker's certificate. "
+                      "Default: the system's."),
+         Headless::tr("file")},
+        {u"mqtt-qos"_s, Headless::tr("QoS of the MQTT subscriptions: 0 or 1. Default: 1."),
+         Headless::tr("qos")},
     });
     // The engine's options; --layout is the encoded frames' metadata layout.
     Engine::addEngineOptions(parser);
@@ -257,6 +273,31 @@ std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineP
     return options;
 }
 
+std::optional<QList<Ingest::MqttOptions>> mqttOptionsFromParser(const QCommandLineParser &parser,
+                                                                QString *error)
+{
+    QList<Ingest::MqttOptions> brokers;
+    int qos = 1;
+    if (parser.isSet(u"mqtt-qos"_s)) {
+        const QString value = parser.value(u"mqtt-qos"_s);
+        if (value != u"0"_s && value != u"1"_s) {
+            *error = Headless::tr("Invalid value \"%1\" for --mqtt-qos.").arg(value);
+            return std::nullopt;
+        }
+        qos = value.toInt();
+    }
+    for (const QString &url : parser.values(u"mqtt"_s)) {
+        std::optional<Ingest::MqttOptions> broker = Ingest::parseMqttUrl(url, error);
+        if (!broker)
+            return std::nullopt;
+        broker->timeField = parser.value(u"mqtt-time-field"_s);
+        broker->caFile = parser.value(u"mqtt-ca-file"_s);
+        broker->qos = qos;
+        brokers.append(*broker);
+    }
+    return brokers;
+}
+
 int runHeadless(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -279,7 +320,10 @@ int runHeadless(const QStringList &arguments)
             error =
                 Headless::tr("Invalid value \"%1\" for --layout.").arg(parser.value(u"layout"_s));
     }
-    if (!options || !error.isEmpty()) {
+    std::optional<QList<Ingest::MqttOptions>> brokers;
+    if (error.isEmpty())
+        brokers = mqttOptionsFromParser(parser, &error);
+    if (!options || !brokers || !error.isEmpty()) {
         Console::err(u"syncstreamer: "_s + error + u'\n');
         return ExitUsage;
     }
@@ -290,10 +334,24 @@ int runHeadless(const QStringList &arguments)
         return ExitInvalidInput;
     }
     Server::HttpServer server(&engine, *options);
+    Ingest::SourceBoard sources;
+    if (!brokers->isEmpty())
+        server.setSources(&sources);
     if (!server.start(&error)) {
         Console::err(u"syncstreamer: "_s + error + u'\n');
         engine.stop();
         return ExitInvalidInput;
+    }
+    std::vector<std::unique_ptr<Ingest::MqttSource>> mqtt;
+    for (const Ingest::MqttOptions &broker : std::as_const(*brokers)) {
+        mqtt.push_back(std::make_unique<Ingest::MqttSource>(&engine, &sources, broker));
+        if (!mqtt.back()->start(&error)) {
+            Console::err(u"syncstreamer: "_s + error + u'\n');
+            mqtt.clear();
+            server.stop();
+            engine.stop();
+            return ExitInvalidInput;
+        }
     }
     QObject context;
     watchTerminationSignals(&context, [] { QCoreApplication::quit(); });
@@ -312,6 +370,7 @@ int runHeadless(const QStringList &arguments)
                      .arg(engine.dataDir()));
 
     const int status = QCoreApplication::exec();
+    mqtt.clear(); // before the engine stops: nothing arrives that it could not take
     server.stop();
     engine.stop();
     return status == 0 ? ExitSuccess : ExitInvalidInput;

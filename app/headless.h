@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ingest/mqttoptions.h"
 #include "server/serveroptions.h"
 
 #include <QProcessEnvironment>
@@ -23,6 +24,11 @@ void addServerOptions(QCommandLineParser &parser);
 std::optional<Server::ServerOptions> serverOptionsFromParser(const QCommandLineParser &parser,
                                                              const QProcessEnvironment &environment,
                                                              QString *error);
+
+// The MQTT brokers to subscribe to (--mqtt, repeatable, with --mqtt-time-field, --mqtt-ca-file
+// and --mqtt-qos applied to each); nullopt and *error on a bad value.
+std::optional<QList<Ingest::MqttOptions>> mqttOptionsFromParser(const QCommandLineParser &parser,
+                                                                QString *error);
 
 // Turns SIGTERM and SIGINT into a call of stop() on the event loop (a self-pipe: the handler only
 // writes), so the process shuts down as from its own Quit: the engine finishes the open frame.

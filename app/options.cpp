@@ -154,10 +154,16 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
                 error =
                     Launch::tr("Invalid value \"%1\" for --layout.").arg(parser.value(u"layout"_s));
         }
+        if (error.isEmpty() && server && !mqttOptionsFromParser(parser, &error))
+            Q_ASSERT(!error.isEmpty());
         if (!server || !error.isEmpty()) {
             Console::err(program % u": "_s % error % u'\n');
             return {std::nullopt, ExitUsage};
         }
+        // The window's settings and server panel do not have the MQTT source yet.
+        if (parser.isSet(u"mqtt"_s))
+            Console::err(Launch::tr("syncstreamer: --mqtt is used by --headless only; the "
+                                    "window does not subscribe yet.\n"));
         options.overrides = {CommandLineOverrides::givenOptions(parser, environment), engine,
                              *server};
     }
