@@ -127,6 +127,14 @@ HttpResponse InfluxEndpoints::write(const HttpRequest &request, Version version)
                                : tr("precision must be n, ns, u, ms, s, m or h"));
     }
 
+    // late=arrival: a point outside the open frame is stamped on arrival instead of dropped.
+    bool lateToArrival = false;
+    if (const std::optional<QByteArray> late = queryItem(request.query, "late")) {
+        if (*late != "arrival" && *late != "drop")
+            return influxError(400, "invalid", tr("late must be drop or arrival"));
+        lateToArrival = *late == "arrival";
+    }
+
     QByteArray inflated;
     QByteArrayView body = request.body;
     const QByteArray encoding = request.header("content-encoding").trimmed().toLower();
@@ -149,6 +157,10 @@ HttpResponse InfluxEndpoints::write(const HttpRequest &request, Version version)
     if (const std::optional<LineError> error = parse(body, *precision, &events))
         return influxError(400, "invalid",
                            tr("unable to parse the body: %1").arg(error->message()));
+    if (lateToArrival) {
+        for (Engine::Event &event : events)
+            event.receiveTimeWhenOutside = true;
+    }
 
     // Points outside every unfinished frame are dropped and the rest written, as InfluxDB drops
     // points beyond a retention policy: the engine refuses a batch that has one, names it, and

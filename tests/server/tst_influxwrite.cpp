@@ -65,6 +65,7 @@ private Q_SLOTS:
     void writesAndAnswers204();
     void malformedLineRefusesAll();
     void pointsBeforeTheOpenFrameAreDropped();
+    void lateArrivalStampsOnArrival();
     void typeConflictDropsThatSeries();
     void badParameters_data();
     void badParameters();
@@ -180,6 +181,23 @@ void tst_InfluxWrite::pointsBeforeTheOpenFrameAreDropped()
     QCOMPARE(written[0].data, R"({"f":2})"_ba);
     QCOMPARE(written[0].timestamp, start);
     QCOMPARE(written[1].data, R"({"f":4})"_ba);
+}
+
+void tst_InfluxWrite::lateArrivalStampsOnArrival()
+{
+    TestServer server({}, 3'600'000);
+    QVERIFY(server.started);
+    const qint64 start = server.engine->status().openFrameId;
+    const QByteArray body = "m f=1 " + QByteArray::number(start - 1) + "\nm f=2 "
+        + QByteArray::number(start + 5) + "\n";
+    const Answer a =
+        post(m_nam, server.url(u"/api/v2/write?bucket=b&precision=ms&late=arrival"_s), body);
+    QCOMPARE(a.status, 204);
+    const QList<TimeFrame::Item> written = openItems(*server.engine).value(u"m"_s);
+    QCOMPARE(written.size(), 2);
+    QVERIFY(written[0].timestamp >= start); // stamped on arrival
+    QCOMPARE(written[1].timestamp, start + 5); // inside: its own time
+    QCOMPARE(post(m_nam, server.url(u"/api/v2/write?bucket=b&late=never"_s), "m f=1").status, 400);
 }
 
 void tst_InfluxWrite::typeConflictDropsThatSeries()
