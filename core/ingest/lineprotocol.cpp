@@ -115,9 +115,9 @@ private:
         return false;
     }
 
-    // Scans an escaped name up to one of the stop characters (unescaped) or the line's end;
-    // *escaped says whether it holds a backslash.
-    QByteArrayView name(QByteArrayView stops, bool *escaped)
+    // Scans an escaped name up to an unescaped comma or space (and '=' where stopAtEquals) or
+    // the line's end; *escaped says whether it holds a backslash.
+    QByteArrayView name(bool stopAtEquals, bool *escaped)
     {
         const char *start = m_p;
         *escaped = false;
@@ -130,7 +130,7 @@ private:
                 ++m_p;
                 continue;
             }
-            if (c == '\n' || stops.contains(c))
+            if (c == ',' || c == ' ' || c == '\n' || (stopAtEquals && c == '='))
                 break;
             ++m_p;
         }
@@ -141,7 +141,7 @@ private:
     {
         const char *seriesStart = m_p;
         bool escaped = false;
-        const QByteArrayView measurement = name(", ", &escaped);
+        const QByteArrayView measurement = name(false, &escaped);
         bool anyEscape = escaped;
         if (measurement.isEmpty())
             return fail(tr("the measurement is missing"));
@@ -149,14 +149,14 @@ private:
         m_tags.clear();
         while (m_p < m_end && *m_p == ',') {
             ++m_p;
-            const QByteArrayView key = name(",= ", &escaped);
+            const QByteArrayView key = name(true, &escaped);
             anyEscape |= escaped;
             if (key.isEmpty())
                 return fail(tr("a tag key is missing"));
             if (m_p == m_end || *m_p != '=')
                 return fail(tr("the tag \"%1\" has no value").arg(QString::fromUtf8(key)));
             ++m_p;
-            const QByteArrayView value = name(",= ", &escaped);
+            const QByteArrayView value = name(true, &escaped);
             anyEscape |= escaped;
             if (m_p < m_end && *m_p == '=')
                 return fail(tr("the value of the tag \"%1\" has an unescaped \"=\"")
@@ -261,7 +261,7 @@ private:
         for (;;) {
             const qsizetype memberStart = m_object.size();
             bool escaped = false;
-            const QByteArrayView rawKey = name(",= ", &escaped);
+            const QByteArrayView rawKey = name(true, &escaped);
             if (rawKey.isEmpty())
                 return fail(tr("a field key is missing"));
             if (m_p == m_end || *m_p != '=')
@@ -417,8 +417,69 @@ private:
         if (read.ec == std::errc::result_out_of_range || !std::isfinite(v))
             return bad(QT_TRANSLATE_NOOP("Ingest::LineProtocol",
                                          "the float field \"%1\" is out of range: %2"));
-        const std::to_chars_result written = std::to_chars(buffer, buffer + sizeof buffer, v);
-        m_object.append(buffer, written.ptr - buffer);
+        if (!appendPlainDecimal(token)) {
+            const std::to_chars_result written = std::to_chars(buffer, buffer + sizeof buffer, v);
+            m_object.append(buffer, written.ptr - buffer);
+        }
+        return true;
+    }
+
+    // A float written as plain decimal digits with at most 15 significant ones (12.5, -0.25,
+    // 3.) is its own shortest round-trip form once written as JSON wants it (no leading zeros,
+    // no trailing point or zeros): two such decimals are never the same double, so no shorter
+    // one reads back as this one. Saves std::to_chars for the common case. False: not such a
+    // decimal, nothing appended.
+    bool appendPlainDecimal(QByteArrayView token)
+    {
+        const char *p = token.begin();
+        const char *end = token.end();
+        const bool negative = *p == '-';
+        if (negative)
+            ++p;
+        const char *intStart = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            ++p;
+        const char *intEnd = p;
+        const char *fracStart = end;
+        const char *fracEnd = end;
+        if (p < end) {
+            if (*p != '.')
+                return false; // an exponent
+            fracStart = ++p;
+            while (p < end && *p >= '0' && *p <= '9')
+                ++p;
+            if (p != end)
+                return false;
+            fracEnd = end;
+            while (fracEnd > fracStart && fracEnd[-1] == '0')
+                --fracEnd;
+        }
+        while (intStart < intEnd && *intStart == '0')
+            ++intStart;
+        // Significant digits: from the first non-zero one to the last.
+        qsizetype significant = (intEnd - intStart) + (fracEnd - fracStart);
+        if (intStart == intEnd) {
+            for (const char *q = fracStart; q < fracEnd && *q == '0'; ++q)
+                --significant;
+        }
+        if (significant > 15)
+            return false;
+        char out[48];
+        char *o = out;
+        if (negative)
+            *o++ = '-';
+        if (intStart == intEnd)
+            *o++ = '0';
+        for (const char *q = intStart; q < intEnd; ++q)
+            *o++ = *q;
+        if (fracEnd > fracStart) {
+            if (o - out + (fracEnd - fracStart) + 1 > qsizetype(sizeof out))
+                return false;
+            *o++ = '.';
+            for (const char *q = fracStart; q < fracEnd; ++q)
+                *o++ = *q;
+        }
+        m_object.append(out, o - out);
         return true;
     }
 

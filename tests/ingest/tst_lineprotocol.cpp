@@ -91,6 +91,10 @@ void tst_LineProtocol::accepted_data()
         << "m a=1,b=2,a=3 0"_ba << ns << one(u"m"_s, R"({"b":2,"a":3})", 0);
 
     // Field types.
+    QTest::addRow("floats written as JSON wants them")
+        << "m a=007.50,b=-000.0100,c=100,d=0.000000000000000000001,e=123456789012345 0"_ba << ns
+        << one(u"m"_s,
+               R"({"a":7.5,"b":-0.01,"c":100,"d":0.000000000000000000001,"e":123456789012345})", 0);
     QTest::addRow("negative zero keeps its sign")
         << "m f=-0.0 0"_ba << ns << one(u"m"_s, R"({"f":-0})", 0);
     QTest::addRow("floats")
@@ -277,7 +281,8 @@ void tst_LineProtocol::floatsReadBackExactly_data()
     QTest::addColumn<QByteArray>("text");
     for (const char *t : {"0.1", "1.7976931348623157e308", "5e-324", "2.2250738585072014e-308",
                           "123456789.123456789", "1e21", "3.141592653589793", "0.30000000000000004",
-                          "9007199254740993"})
+                          "9007199254740993", "1234567890.12345", "1234567890.123456", "000.1000",
+                          "-.5", "99999999999999.9"})
         QTest::addRow("%s", t) << QByteArray(t);
 }
 
