@@ -101,7 +101,10 @@ void tst_InfluxClients::everyPointReadsBack()
     const ReadBack r = ReadBack::fetch(nam, app.port());
     const QString channel = u"clients,gzip=%1,lib=%2"_s.arg(gzip, lib);
     QCOMPARE(r.types.value(channel), u"application/json"_s);
-    const QList<TimeFrame::Item> items = r.items.value(channel);
+    // The clients send their batches concurrently: the frame keeps them in arrival order.
+    QList<TimeFrame::Item> items = r.items.value(channel);
+    std::sort(items.begin(), items.end(),
+              [](const auto &a, const auto &b) { return a.timestamp < b.timestamp; });
     QCOMPARE(items.size(), kCount);
     for (int i = 0; i < kCount; ++i) {
         QCOMPARE(items[i].timestamp, start + i);
