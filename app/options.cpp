@@ -6,6 +6,8 @@
 #include "headless.h"
 #include "subcommands.h"
 
+#include "service/optiontable.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -69,6 +71,22 @@ bool looksLikeCommand(const QString &argument)
     return !QFileInfo::exists(argument) && !argument.contains(u'.') && !argument.contains(u'/');
 }
 
+// The option table's options given on the command line or in the environment, which override
+// the stored settings for this run. False after printing what is wrong.
+bool readOverrides(const QCommandLineParser &parser, CommandLineOverrides *overrides)
+{
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QString error;
+    const std::optional<AppSettings> given = OptionTable::read(parser, environment, &error);
+    if (!given) {
+        Console::err(u"syncstreamer: "_s % error % u'\n');
+        return false;
+    }
+    *overrides = {OptionTable::given(parser, environment), given->engine, given->server,
+                  given->mqtt};
+    return true;
+}
+
 } // namespace
 
 LaunchParse parseLaunchCommandLine(const QStringList &arguments)
@@ -82,7 +100,7 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
     addQtGuiOptions(parser);
-    addServerOptions(parser);
+    OptionTable::addTo(parser);
     parser.addOption({u"demo"_s,
                       Launch::tr("Start the window's demo producers (sensor, clock, "
                                  "camera and log channels).")});
@@ -138,34 +156,8 @@ LaunchParse parseLaunchCommandLine(const QStringList &arguments)
             return {std::nullopt, ExitUsage};
         }
     }
-    if (!options.headless) {
-        // The window checks the server and engine options here; the headless mode reads them
-        // itself.
-        const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        QString error;
-        const std::optional<Server::ServerOptions> server =
-            serverOptionsFromParser(parser, environment, &error);
-        Engine::EngineConfig engine =
-            Engine::configFromParser(parser, error.isEmpty() ? &error : nullptr);
-        if (error.isEmpty() && parser.isSet(u"layout"_s)) {
-            if (const auto layout = TimeFrame::layoutFromName(parser.value(u"layout"_s)))
-                engine.layout = *layout;
-            else
-                error =
-                    Launch::tr("Invalid value \"%1\" for --layout.").arg(parser.value(u"layout"_s));
-        }
-        if (error.isEmpty() && server && !mqttOptionsFromParser(parser, &error))
-            Q_ASSERT(!error.isEmpty());
-        if (!server || !error.isEmpty()) {
-            Console::err(program % u": "_s % error % u'\n');
-            return {std::nullopt, ExitUsage};
-        }
-        // The window's settings and server panel do not have the MQTT source yet.
-        if (parser.isSet(u"mqtt"_s))
-            Console::err(Launch::tr("syncstreamer: --mqtt is used by --headless only; the "
-                                    "window does not subscribe yet.\n"));
-        options.overrides = {CommandLineOverrides::givenOptions(parser, environment), engine,
-                             *server};
-    }
+    // The window checks the server and engine options here; the headless mode reads them itself.
+    if (!options.headless && !readOverrides(parser, &options.overrides))
+        return {std::nullopt, ExitUsage};
     return {options, ExitSuccess};
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "appsettings.h"
+#include "service/appsettings.h"
 
 #include <QString>
 #include <QStringList>

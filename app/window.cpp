@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window.h"
 
-#include "appsettings.h"
 #include "headless.h"
-#include "mainwindow.h"
 #include "options.h"
-#include "servicehost.h"
+#include "service/appsettings.h"
+#include "service/servicehost.h"
 #include "translations.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -38,7 +38,7 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
     if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
         qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
     // The engine and the server start on their own threads; the window shows them as they come.
-    host.apply(ServiceConfig {effective.engine, effective.server, true});
+    host.apply(ServiceConfig {effective.engine, effective.server, true, effective.mqtt.resolved()});
     if (!options.layoutFile.isEmpty())
         window.openLayout(options.layoutFile);
     window.show();

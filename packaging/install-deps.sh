@@ -12,7 +12,7 @@ packages="
     zlib1g-dev libmosquitto-dev mosquitto mosquitto-clients python3-influxdb
     clang libclang-rt-14-dev clang-format
     xvfb xauth fonts-dejavu-core
-    chromium nginx-light
+    chromium nginx-light golang-go
     dpkg-dev lintian desktop-file-utils appstream help2man librsvg2-bin curl
 "
 

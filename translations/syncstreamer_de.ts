@@ -4,7 +4,7 @@
 <context>
     <name>AppSettings</name>
     <message>
-        <location filename="../ui/appsettings.cpp" line="+108"/>
+        <location filename="../core/service/appsettings.cpp" line="+34"/>
         <source>HTTPS needs both a certificate file and a private key file.</source>
         <translation>HTTPS braucht sowohl eine Zertifikatsdatei als auch eine Datei mit dem privaten Schlüssel.</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>ChannelTableModel</name>
     <message>
-        <location filename="../ui/channeltablemodel.cpp" line="+58"/>
+        <location filename="../ui/inspector/channeltablemodel.cpp" line="+58"/>
         <location line="+2"/>
         <source>%1 (%2 ms)</source>
         <translation>%1 (%2 ms)</translation>
@@ -56,7 +56,7 @@
 <context>
     <name>ChartPanel</name>
     <message>
-        <location filename="../ui/chartpanel.cpp" line="+53"/>
+        <location filename="../ui/charts/chartpanel.cpp" line="+53"/>
         <source>Timeline</source>
         <translation>Zeitleiste</translation>
     </message>
@@ -246,73 +246,6 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine</name>
     <message>
-        <location filename="../core/engine/engineconfig.cpp" line="+135"/>
-        <source>Length of a time frame (ms, or with a unit: 500ms, 10s, 1min; at least 100 ms). Default: %1 ms.</source>
-        <translation>Länge eines Zeit-Frames (ms oder mit Einheit: 500ms, 10s, 1min; mindestens 100 ms). Standard: %1 ms.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+18"/>
-        <source>duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <location line="-17"/>
-        <source>Finished frames kept in memory. Default: %1.</source>
-        <translation>Im Speicher gehaltene abgeschlossene Frames. Standard: %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <source>count</source>
-        <translation>Anzahl</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>Directory for archived frames and the journal. Default: %1.</source>
-        <translation>Verzeichnis für archivierte Frames und das Journal. Standard: %1.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keep at most this many archived frames, 0 for no limit. Default: %1.</source>
-        <translation>Höchstens so viele archivierte Frames behalten, 0 für unbegrenzt. Standard: %1.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Keep at most this many bytes of archived frames (k, M, G), 0 for no limit. Default: 1G.</source>
-        <translation>Höchstens so viele Bytes archivierter Frames behalten (k, M, G), 0 für unbegrenzt. Standard: 1G.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Remove archived frames older than this (10min, 24h, 7d), 0 for no limit. Default: 24h.</source>
-        <translation>Archivierte Frames entfernen, die älter sind (10min, 24h, 7d), 0 für unbegrenzt. Standard: 24h.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>When the journal is synced to disk: always, interval (every %1 ms) or never. Default: interval.</source>
-        <translation>Wann das Journal auf die Platte synchronisiert wird: always (immer), interval (alle %1 ms) oder never (nie). Standard: interval.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>policy</source>
-        <translation>Regel</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Invalid value &quot;%1&quot; for --%2.</source>
-        <translation>Ungültiger Wert „%1“ für --%2.</translation>
-    </message>
-    <message>
         <location filename="../core/engine/openframe.cpp" line="+36"/>
         <source>Storage unavailable: the event cannot be kept (%1).</source>
         <translation>Speicher nicht verfügbar: Das Ereignis kann nicht aufbewahrt werden (%1).</translation>
@@ -339,7 +272,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>Engine::EngineConfig</name>
     <message>
-        <location filename="../core/engine/engineconfig.cpp" line="-94"/>
+        <location filename="../core/engine/engineconfig.cpp" line="+77"/>
         <source>The frame duration must be at least %1 ms.</source>
         <translation>Die Framedauer muss mindestens %1 ms betragen.</translation>
     </message>
@@ -429,9 +362,74 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
     </message>
 </context>
 <context>
+    <name>EngineOptions</name>
+    <message>
+        <location filename="../core/service/optiontable.cpp" line="+191"/>
+        <location line="+49"/>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Length of a time frame (ms, or with a unit: 500ms, 10s, 1min; at least 100 ms). Default: %1 ms.</source>
+        <translation>Länge eines Zeit-Frames (ms oder mit Einheit: 500ms, 10s, 1min; mindestens 100 ms). Standard: %1 ms.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Finished frames kept in memory. Default: %1.</source>
+        <translation>Im Speicher gehaltene abgeschlossene Frames. Standard: %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Directory for archived frames and the journal. Default: %1.</source>
+        <translation>Verzeichnis für archivierte Frames und das Journal. Standard: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keep at most this many archived frames, 0 for no limit. Default: %1.</source>
+        <translation>Höchstens so viele archivierte Frames behalten, 0 für unbegrenzt. Standard: %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep at most this many bytes of archived frames (k, M, G), 0 for no limit. Default: 1G.</source>
+        <translation>Höchstens so viele Bytes archivierter Frames behalten (k, M, G), 0 für unbegrenzt. Standard: 1G.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove archived frames older than this (10min, 24h, 7d), 0 for no limit. Default: 24h.</source>
+        <translation>Archivierte Frames entfernen, die älter sind (10min, 24h, 7d), 0 für unbegrenzt. Standard: 24h.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>policy</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the journal is synced to disk: always, interval (every %1 ms) or never. Default: interval.</source>
+        <translation>Wann das Journal auf die Platte synchronisiert wird: always (immer), interval (alle %1 ms) oder never (nie). Standard: interval.</translation>
+    </message>
+</context>
+<context>
     <name>ExportController</name>
     <message numerus="yes">
-        <location filename="../ui/exportcontroller.cpp" line="+34"/>
+        <location filename="../ui/files/exportcontroller.cpp" line="+34"/>
         <source>Exporting %n frame(s)…</source>
         <translation>
             <numerusform>Exportiere %n Frame…</numerusform>
@@ -476,7 +474,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../ui/exportdialog.cpp" line="+72"/>
+        <location filename="../ui/files/exportdialog.cpp" line="+73"/>
         <source>Export Frames</source>
         <translation>Frames exportieren</translation>
     </message>
@@ -534,17 +532,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
         <translation>JSON, wie syncstreamer decode es ausgibt (.json)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Documented (type size, id size, type, id)</source>
-        <translation>Dokumentiert (Typlänge, ID-Länge, Typ, ID)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reference (id size, type size, id, type)</source>
-        <translation>Referenz (ID-Länge, Typlänge, ID, Typ)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -602,7 +590,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameExporter</name>
     <message>
-        <location filename="../ui/frameexporter.cpp" line="+42"/>
+        <location filename="../ui/files/frameexporter.cpp" line="+38"/>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -626,7 +614,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameFetcher</name>
     <message>
-        <location filename="../ui/framefetcher.cpp" line="+28"/>
+        <location filename="../ui/frames/framefetcher.cpp" line="+28"/>
         <source>frame %1 (live)</source>
         <translation>Frame %1 (live)</translation>
     </message>
@@ -649,7 +637,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameHeaderPanel</name>
     <message>
-        <location filename="../ui/frameheaderpanel.cpp" line="+15"/>
+        <location filename="../ui/inspector/frameheaderpanel.cpp" line="+15"/>
         <source>Frame</source>
         <translation>Frame</translation>
     </message>
@@ -708,7 +696,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameImporter</name>
     <message>
-        <location filename="../ui/frameimporter.cpp" line="+13"/>
+        <location filename="../ui/files/frameimporter.cpp" line="+13"/>
         <source>%1 is not a valid TimeFrame file: at byte %2, %3</source>
         <translation>%1 ist keine gültige TimeFrame-Datei: bei Byte %2, %3</translation>
     </message>
@@ -721,7 +709,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>FrameInspector</name>
     <message>
-        <location filename="../ui/frameinspector.cpp" line="+53"/>
+        <location filename="../ui/inspector/frameinspector.cpp" line="+53"/>
         <source>No frame selected.
 
 Pick a frame in a list, use File → Open TimeFrame… (%1) or drop .tf files here.</source>
@@ -768,7 +756,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>FrameListModel</name>
     <message>
-        <location filename="../ui/framelistmodel.cpp" line="+134"/>
+        <location filename="../ui/frames/framelistmodel.cpp" line="+134"/>
         <source>● live</source>
         <translation>● live</translation>
     </message>
@@ -816,179 +804,174 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>Headless</name>
     <message>
-        <location filename="../app/headless.cpp" line="+77"/>
+        <location filename="../core/service/optionparsing.cpp" line="+19"/>
         <source>Run the engine and the HTTP server without a window until SIGTERM or SIGINT.</source>
         <translation>Engine und HTTP-Server ohne Fenster ausführen, bis SIGTERM oder SIGINT eintrifft.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../core/service/optiontable.cpp" line="-225"/>
         <source>HTTP port, 0 for any free one. Default: %1, or the SYNCSTREAMER_PORT or PORT environment variable.</source>
         <translation>HTTP-Port, 0 für einen beliebigen freien. Standard: %1 oder die Umgebungsvariable SYNCSTREAMER_PORT bzw. PORT.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>Address to listen on. Default: all interfaces (IPv4 and IPv6).</source>
         <translation>Adresse, auf der gelauscht wird. Standard: alle Schnittstellen (IPv4 und IPv6).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>Bearer token every POST must carry. Default: the SYNCSTREAMER_TOKEN environment variable; without a token only this computer may post.</source>
         <translation>Bearer-Token, das jeder POST mitführen muss. Standard: die Umgebungsvariable SYNCSTREAMER_TOKEN; ohne Token darf nur dieser Rechner senden.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+6"/>
+        <location line="-1"/>
+        <location line="+13"/>
         <source>token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-25"/>
         <source>Read the POST token from the first line of this file.</source>
         <translation>Das POST-Token aus der ersten Zeile dieser Datei lesen.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+8"/>
-        <location line="+2"/>
+        <location line="-1"/>
+        <location line="+37"/>
+        <location line="+11"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-21"/>
         <source>Bearer token every read must carry too. Default: none, reads are open (GET /healthz always is).</source>
         <translation>Bearer-Token, das auch jeder Lesezugriff mitführen muss. Standard: keines, Lesen ist frei (GET /healthz immer).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>PEM certificate (chain): serve HTTPS instead of HTTP, with --tls-key. Clients are not asked for certificates. Default: plain HTTP.</source>
         <translation>PEM-Zertifikat(skette): HTTPS statt HTTP anbieten, zusammen mit --tls-key. Clients werden nicht nach Zertifikaten gefragt. Standard: einfaches HTTP.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>PEM private key (RSA or EC) of --tls-cert.</source>
         <translation>Privater PEM-Schlüssel (RSA oder EC) zu --tls-cert.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Origins (scheme://host[:port]) whose web pages may post events, besides the server&apos;s own; with --read-token also read. Repeatable or comma-separated; * for any. Default: none.</source>
         <translation>Origins (schema://host[:port]), deren Webseiten außer denen des Servers selbst Ereignisse senden dürfen; mit --read-token auch lesen. Mehrfach oder durch Kommas getrennt; * für alle. Standard: keine.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>origins</source>
         <translation>Origins</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Host names to answer for besides localhost and this computer&apos;s names and addresses (a reverse proxy&apos;s public name). Repeatable or comma-separated; * for any. Default: none.</source>
         <translation>Hostnamen, für die der Server außer localhost und den Namen und Adressen dieses Computers antwortet (der öffentliche Name eines Reverse-Proxys). Mehrfach oder durch Kommas getrennt; * für alle. Standard: keine.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>hosts</source>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+12"/>
         <source>Frames listed by GET /frame without from, to or limit. Default: %1.</source>
         <translation>Von GET /frame ohne from, to oder limit gelistete Frames. Standard: %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+8"/>
-        <location line="+5"/>
+        <location line="-1"/>
         <location line="+10"/>
+        <location line="+5"/>
+        <location line="+17"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Largest request body (k, M, G); larger ones get 413 before they are read. Default: 16M.</source>
         <translation>Größter Anfragerumpf (k, M, G); größere erhalten 413, bevor sie gelesen werden. Standard: 16M.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Open HTTP connections at most; more get 503. Default: %1.</source>
         <translation>Höchstzahl offener HTTP-Verbindungen; weitere erhalten 503. Standard: %1.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Open HTTP connections from one client address at most; more get 503. Default: %1.</source>
         <translation>Höchstzahl offener HTTP-Verbindungen von einer Clientadresse; weitere erhalten 503. Standard: %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Close connections idle this long (ms, or with a unit). Default: 30s.</source>
         <translation>Verbindungen schließen, die so lange untätig sind (ms oder mit Einheit). Standard: 30s.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+4"/>
+        <location line="-1"/>
+        <location line="+5"/>
         <source>duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="+1"/>
         <source>A request head must arrive whole this long after its first byte (ms, or with a unit); later gets 408. Default: 10s.</source>
         <translation>So lange nach seinem ersten Byte muss ein Anfragekopf vollständig angekommen sein (ms oder mit Einheit); später gibt 408. Standard: 10s.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Threads serving HTTP. Default: one per core.</source>
         <translation>Threads, die HTTP bedienen. Standard: einer pro Kern.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Metadata layout of the frames written and served: documented or reference (the original Go server&apos;s). Default: documented.</source>
-        <translation>Metadaten-Layout der geschriebenen und ausgelieferten Frames: documented oder reference (das des ursprünglichen Go-Servers). Standard: documented.</translation>
+        <location line="+90"/>
+        <source>Metadata layout of the frames written and served at /{id}: documented or reference (the original Go server&apos;s; its path /frame/{id} always serves that one). Default: documented.</source>
+        <translation>Metadaten-Layout der geschriebenen und unter /{id} ausgelieferten Frames: documented oder reference (das des ursprünglichen Go-Servers; dessen Pfad /frame/{id} liefert immer dieses). Standard: documented.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>layout</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../core/service/optionbuilders_p.h" line="+37"/>
         <source>Invalid value &quot;%1&quot; for --%2.</source>
         <translation>Ungültiger Wert „%1“ für --%2.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../core/service/optiontable.cpp" line="-229"/>
         <source>Invalid port &quot;%1&quot; (from %2).</source>
         <translation>Ungültiger Port „%1“ (aus %2).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+36"/>
         <source>Cannot read --token-file %1: %2</source>
         <translation>--token-file %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>--token-file %1 holds no token.</source>
         <translation>--token-file %1 enthält kein Token.</translation>
     </message>
     <message>
-        <location line="+89"/>
-        <source>Invalid value &quot;%1&quot; for --layout.</source>
-        <translation>Ungültiger Wert „%1“ für --layout.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location filename="../app/headless.cpp" line="+96"/>
         <source>Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.
 </source>
         <translation>Stelle %1 mit %2 bereit (Daten in %3); beenden mit Strg+C oder SIGTERM.
@@ -1013,7 +996,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../ui/importdialog.cpp" line="+9"/>
+        <location filename="../ui/files/importdialog.cpp" line="+10"/>
         <source>Open TimeFrames</source>
         <translation>TimeFrames öffnen</translation>
     </message>
@@ -1029,21 +1012,6 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     </message>
     <message>
         <location line="+3"/>
-        <source>Guess for each file</source>
-        <translation>Für jede Datei raten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documented (type size, id size, type, id)</source>
-        <translation>Dokumentiert (Typlänge, ID-Länge, Typ, ID)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reference (id size, type size, id, type)</source>
-        <translation>Referenz (ID-Länge, Typlänge, ID, Typ)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>&amp;Layout:</source>
         <translation>&amp;Layout:</translation>
     </message>
@@ -1164,7 +1132,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>ItemPreview</name>
     <message numerus="yes">
-        <location filename="../ui/itempreview.cpp" line="+59"/>
+        <location filename="../ui/inspector/itempreview.cpp" line="+53"/>
         <source>… %n more bytes</source>
         <translation>
             <numerusform>… %n weiteres Byte</numerusform>
@@ -1180,7 +1148,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>ItemTableModel</name>
     <message>
-        <location filename="../ui/itemtablemodel.cpp" line="+88"/>
+        <location filename="../ui/inspector/itemtablemodel.cpp" line="+88"/>
         <source>%1 (%2 ms)</source>
         <translation>%1 (%2 ms)</translation>
     </message>
@@ -1208,7 +1176,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../app/options.cpp" line="+28"/>
+        <location filename="../app/options.cpp" line="+30"/>
         <source>Collects timestamped events into TimeFrames and serves them on the LAN.
 
 Without a command the window opens, with FILE loaded when one is given.
@@ -1294,16 +1262,29 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>syncstreamer: --lang nimmt de oder en, nicht „%1“.
 </translation>
     </message>
+</context>
+<context>
+    <name>LayoutComboBox</name>
     <message>
-        <location line="+20"/>
-        <source>Invalid value &quot;%1&quot; for --layout.</source>
-        <translation>Ungültiger Wert „%1“ für --layout.</translation>
+        <location filename="../ui/common/layoutcombobox.cpp" line="+8"/>
+        <source>Guess for each file</source>
+        <translation>Für jede Datei raten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documented (type size, id size, type, id)</source>
+        <translation>Dokumentiert (Typlänge, ID-Länge, Typ, ID)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference (id size, type size, id, type)</source>
+        <translation>Referenz (ID-Länge, Typlänge, ID, Typ)</translation>
     </message>
 </context>
 <context>
     <name>LayoutFile</name>
     <message>
-        <location filename="../ui/workspace/layoutfile.cpp" line="+33"/>
+        <location filename="../ui/charts/workspace/layoutfile.cpp" line="+33"/>
         <source>Cannot open the layout %1: %2</source>
         <translation>Das Layout %1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -1327,7 +1308,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>LoadedFrame</name>
     <message>
-        <location filename="../ui/framefile.cpp" line="+35"/>
+        <location filename="../ui/files/framefile.cpp" line="+35"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -1355,7 +1336,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+68"/>
         <location line="+114"/>
         <source>&amp;Live charts</source>
         <translation>&amp;Live-Diagramme</translation>
@@ -1509,7 +1490,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 — SyncStreamer</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowactions.cpp" line="+119"/>
+        <location filename="../ui/window/mainwindowactions.cpp" line="+122"/>
         <source>Restarting the server with the new settings…</source>
         <translation>Der Server startet mit den neuen Einstellungen neu…</translation>
     </message>
@@ -1534,47 +1515,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>In diesem Zeitraum liegt kein Frame.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Open TimeFrame files</source>
-        <translation>TimeFrame-Dateien öffnen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export frames</source>
-        <translation>Frames exportieren</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Live charts</source>
-        <translation>Live-Diagramme</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inspector</source>
-        <translation>Inspektor</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Pause the charts</source>
-        <translation>Diagramme anhalten</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reset the chart view (follow now)</source>
-        <translation>Diagrammansicht zurücksetzen (der Gegenwart folgen)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+26"/>
         <source>+ / − / ← / →</source>
         <translation>+ / − / ← / →</translation>
     </message>
@@ -1584,7 +1525,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Ein fokussiertes Diagramm zoomen und verschieben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A / B / Esc</source>
         <translation>A / B / Esc</translation>
     </message>
@@ -1594,12 +1535,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Die Marken A und B am Cursor eines Diagramms setzen; sie entfernen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This list</source>
-        <translation>Diese Liste</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Alt with an underlined letter reaches every menu, button and field.</source>
         <translation>Alt mit einem unterstrichenen Buchstaben erreicht jedes Menü, jede Schaltfläche und jedes Feld.</translation>
     </message>
@@ -1609,7 +1545,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindowlayouts.cpp" line="+24"/>
+        <location filename="../ui/window/mainwindowlayouts.cpp" line="+24"/>
         <source>Cannot open the layout</source>
         <translation>Das Layout kann nicht geöffnet werden</translation>
     </message>
@@ -1647,7 +1583,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../ui/history/overviewstrip.cpp" line="+25"/>
+        <location filename="../ui/charts/history/overviewstrip.cpp" line="+25"/>
         <source>Every retained frame: drag to choose the range shown</source>
         <translation>Alle aufbewahrten Frames: ziehen, um den gezeigten Bereich zu wählen</translation>
     </message>
@@ -1665,7 +1601,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>PlotPane</name>
     <message>
-        <location filename="../ui/workspace/plotpane.cpp" line="+68"/>
+        <location filename="../ui/charts/workspace/plotpane.cpp" line="+68"/>
         <source>Plot</source>
         <translation>Diagramm</translation>
     </message>
@@ -1678,7 +1614,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>SeriesTreeModel</name>
     <message>
-        <location filename="../ui/seriestreemodel.cpp" line="+92"/>
+        <location filename="../ui/charts/seriestreemodel.cpp" line="+92"/>
         <source>Series</source>
         <translation>Reihen</translation>
     </message>
@@ -2100,7 +2036,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../ui/serverpanel.cpp" line="+20"/>
+        <location filename="../ui/window/serverpanel.cpp" line="+20"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -2182,9 +2118,17 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
 </context>
 <context>
+    <name>ServiceRunner</name>
+    <message>
+        <location filename="../core/service/servicerunner.cpp" line="+35"/>
+        <source>The engine is not running.</source>
+        <translation>Die Engine läuft nicht.</translation>
+    </message>
+</context>
+<context>
     <name>ServiceStatusBar</name>
     <message>
-        <location filename="../ui/servicestatusbar.cpp" line="+26"/>
+        <location filename="../ui/window/servicestatusbar.cpp" line="+26"/>
         <source>Frames: %1</source>
         <translation>Frames: %1</translation>
     </message>
@@ -2217,7 +2161,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settingsdialog.cpp" line="+47"/>
+        <location filename="../ui/settings/settingsdialog.cpp" line="+49"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2258,16 +2202,6 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     </message>
     <message>
         <location line="+4"/>
-        <source>Documented (type size, id size, type, id)</source>
-        <translation>Dokumentiert (Typlänge, ID-Länge, Typ, ID)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reference (id size, type size, id, type)</source>
-        <translation>Referenz (ID-Länge, Typlänge, ID, Typ)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>&amp;Port:</source>
         <translation>&amp;Port:</translation>
     </message>
@@ -2515,7 +2449,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TimeChartView</name>
     <message>
-        <location filename="../ui/timechartview.cpp" line="+28"/>
+        <location filename="../ui/charts/timechartview.cpp" line="+28"/>
         <source>Wheel or +/-: zoom · drag: zoom into a range · middle drag or ←/→: pan · Home: reset · A/B: markers at the cursor · double click: open the item · right click: menu</source>
         <translation>Mausrad oder +/-: zoomen · Ziehen: in einen Bereich zoomen · mittlere Taste ziehen oder ←/→: verschieben · Pos1: zurücksetzen · A/B: Marken am Cursor · Doppelklick: Eintrag öffnen · Rechtsklick: Menü</translation>
     </message>
@@ -2898,7 +2832,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TimeText</name>
     <message>
-        <location filename="../ui/timetext.cpp" line="+33"/>
+        <location filename="../ui/common/timetext.cpp" line="+33"/>
         <location line="+39"/>
         <source>%1 ms (out of calendar range)</source>
         <translation>%1 ms (außerhalb des Kalenderbereichs)</translation>
@@ -2912,7 +2846,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../ui/trayicon.cpp" line="+29"/>
+        <location filename="../ui/window/trayicon.cpp" line="+29"/>
         <source>&amp;Show SyncStreamer</source>
         <translation>SyncStreamer &amp;anzeigen</translation>
     </message>
@@ -2970,7 +2904,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../ui/workspace/workspace.cpp" line="+100"/>
+        <location filename="../ui/charts/workspace/workspace.cpp" line="+101"/>
         <source>Values at the cursor</source>
         <translation>Werte am Cursor</translation>
     </message>
@@ -3010,7 +2944,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>Einträge der Text- und Binärkanäle der Diagramme rund um den Cursor.</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+238"/>
         <source>no item</source>
         <translation>kein Eintrag</translation>
     </message>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "format/timeframe.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMetaType>
@@ -134,6 +136,8 @@ public:
     virtual std::optional<QByteArray> frameBytes(qint64 id) const = 0;
     // The open frame encoded as it stands now.
     virtual QByteArray openFrameBytes() const = 0;
+    // The metadata layout frameBytes() and openFrameBytes() are encoded in.
+    virtual TimeFrame::Layout layout() const { return TimeFrame::Layout::Documented; }
     virtual Status status() const = 0;
     // The folder the retained frames are archived in; empty where the engine keeps no archive.
     // Readers key caches derived from the frames by it.

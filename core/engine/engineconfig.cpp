@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engineconfig.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
@@ -125,111 +124,6 @@ qint64 parseByteSize(QStringView text)
     if (unit == u"T")
         return scaled(number, qint64(1) << 40);
     return -1;
-}
-
-void addEngineOptions(QCommandLineParser &parser)
-{
-    const EngineConfig d;
-    parser.addOptions({
-        {u"frame-duration"_s,
-         tr("Length of a time frame (ms, or with a unit: 500ms, 10s, 1min; at least 100 ms). "
-            "Default: %1 ms.")
-             .arg(d.frameDurationMs),
-         tr("duration")},
-        {u"history"_s, tr("Finished frames kept in memory. Default: %1.").arg(d.history),
-         tr("count")},
-        {u"data-dir"_s,
-         tr("Directory for archived frames and the journal. Default: %1.")
-             .arg(QDir::toNativeSeparators(EngineConfig::defaultDataDir())),
-         tr("path")},
-        {u"retain-frames"_s,
-         tr("Keep at most this many archived frames, 0 for no limit. Default: %1.")
-             .arg(d.retainFrames),
-         tr("count")},
-        {u"retain-bytes"_s,
-         tr("Keep at most this many bytes of archived frames (k, M, G), 0 for no limit. "
-            "Default: 1G."),
-         tr("size")},
-        {u"retain-age"_s,
-         tr("Remove archived frames older than this (10min, 24h, 7d), 0 for no limit. "
-            "Default: 24h."),
-         tr("duration")},
-        {u"fsync"_s,
-         tr("When the journal is synced to disk: always, interval (every %1 ms) or never. "
-            "Default: interval.")
-             .arg(d.fsyncIntervalMs),
-         tr("policy")},
-    });
-}
-
-EngineConfig configFromParser(const QCommandLineParser &parser, QString *error)
-{
-    const EngineConfig defaults;
-    EngineConfig config;
-    QString problem;
-    auto fail = [&problem](const QString &option, const QString &value) {
-        if (problem.isEmpty())
-            problem = tr("Invalid value \"%1\" for --%2.").arg(value, option);
-    };
-
-    auto readDuration = [&](const QString &option, qint64 *target) {
-        if (!parser.isSet(option))
-            return;
-        const QString value = parser.value(option);
-        const qint64 ms = parseDurationMs(value);
-        if (ms < 0)
-            fail(option, value);
-        else
-            *target = ms;
-    };
-    auto readCount = [&](const QString &option, qint64 *target) {
-        if (!parser.isSet(option))
-            return;
-        const QString value = parser.value(option);
-        bool ok = false;
-        const qint64 n = value.toLongLong(&ok);
-        if (!ok || n < 0)
-            fail(option, value);
-        else
-            *target = n;
-    };
-
-    readDuration(u"frame-duration"_s, &config.frameDurationMs);
-    qint64 history = config.history;
-    readCount(u"history"_s, &history);
-    if (history > 1'000'000)
-        fail(u"history"_s, parser.value(u"history"_s));
-    else
-        config.history = int(history);
-    if (parser.isSet(u"data-dir"_s))
-        config.dataDir = parser.value(u"data-dir"_s);
-    readCount(u"retain-frames"_s, &config.retainFrames);
-    if (parser.isSet(u"retain-bytes"_s)) {
-        const QString value = parser.value(u"retain-bytes"_s);
-        const qint64 bytes = parseByteSize(value);
-        if (bytes < 0)
-            fail(u"retain-bytes"_s, value);
-        else
-            config.retainBytes = bytes;
-    }
-    readDuration(u"retain-age"_s, &config.retainAgeMs);
-    if (parser.isSet(u"fsync"_s)) {
-        const QString value = parser.value(u"fsync"_s);
-        if (const auto policy = fsyncPolicyFromName(value))
-            config.fsync = *policy;
-        else
-            fail(u"fsync"_s, value);
-    }
-    if (problem.isEmpty())
-        problem = config.validate();
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return defaults;
-    }
-    if (error)
-        error->clear();
-    return config;
 }
 
 } // namespace Engine

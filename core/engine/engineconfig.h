@@ -9,8 +9,6 @@
 
 #include <optional>
 
-class QCommandLineParser;
-
 namespace Engine {
 
 // How often the journal is forced to stable storage (see docs/STORAGE.md for what survives what).
@@ -47,19 +45,9 @@ struct EngineConfig
     QString validate() const;
 };
 
-// Adds --frame-duration, --history, --data-dir, --retain-frames, --retain-bytes, --retain-age
-// and --fsync to a parser, with the defaults in their help text. The metadata layout is not among
-// them: the application's --layout option also serves import and export, so it sets
-// EngineConfig::layout itself.
-void addEngineOptions(QCommandLineParser &parser);
-
-// Reads the options added by addEngineOptions() from a parser that has processed its arguments.
-// Unset options keep their defaults. On a bad value, returns the defaults and sets *error.
-// Durations take a unit (ms, s, min, h, d; a bare number is ms); sizes take k, M, G (powers of
-// 1024).
-EngineConfig configFromParser(const QCommandLineParser &parser, QString *error);
-
-// Parsing helpers, exposed for tests: -1 on malformed input.
+// The options' units (core/service/optiontable.cpp reads the command line with them): -1 on
+// malformed input. Durations take a unit (ms, s, min, h, d; a bare number is ms); sizes take k,
+// M, G (powers of 1024).
 qint64 parseDurationMs(QStringView text);
 qint64 parseByteSize(QStringView text);
 

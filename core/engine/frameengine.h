@@ -73,6 +73,7 @@ public:
     FrameIndex index() const override;
     std::optional<QByteArray> frameBytes(qint64 id) const override;
     QByteArray openFrameBytes() const override;
+    TimeFrame::Layout layout() const override { return m_config.layout; }
     Status status() const override;
     QString dataDirectory() const override { return dataDir(); }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "json.h"
 
+#include "format/contenttype.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QString>
@@ -299,14 +301,12 @@ std::optional<QByteArrayView> rawMember(QByteArrayView object, QStringView key)
 
 bool isJsonType(QByteArrayView mimeType)
 {
-    return mimeType.compare("application/json", Qt::CaseInsensitive) == 0
-        || (mimeType.size() > 5 && mimeType.last(5).compare("+json", Qt::CaseInsensitive) == 0);
+    return ContentType::isJson(mimeType);
 }
 
 bool isJsonType(QStringView mimeType)
 {
-    return mimeType.compare(u"application/json", Qt::CaseInsensitive) == 0
-        || mimeType.endsWith(u"+json", Qt::CaseInsensitive);
+    return ContentType::isJson(mimeType);
 }
 
 QByteArray error(QByteArrayView code, QStringView detail)

@@ -26,7 +26,7 @@ bool isValid(QByteArrayView text);
 // object (as isValid()) or has no such member.
 std::optional<QByteArrayView> rawMember(QByteArrayView object, QStringView key);
 
-// "application/json" and any "+json" type (RFC 6839): bodies of such channels must parse.
+// JSON types (format/contenttype.h says which): bodies of such channels must parse.
 bool isJsonType(QByteArrayView mimeType);
 bool isJsonType(QStringView mimeType);
 

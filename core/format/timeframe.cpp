@@ -431,6 +431,29 @@ Result<QByteArray> encode(const Frame &frame, Layout layout)
     return writer.finish();
 }
 
+Result<QByteArray> relayout(const QByteArray &bytes, Layout from, Layout to)
+{
+    Result<FrameView> view = FrameView::index(bytes, from);
+    if (!view)
+        return view.error();
+    const FrameView &frame = view.value();
+    if (from == to)
+        return bytes;
+    QList<Writer::ChannelRecord> records;
+    records.reserve(frame.channelCount());
+    for (qsizetype i = 0; i < frame.channelCount(); ++i) {
+        const FrameView::ChannelRecord &channel = frame.channel(i);
+        records.append(
+            {channel.id.toUtf8(), channel.type.toUtf8(), channel.dataEnd - channel.dataBegin});
+    }
+    Writer writer;
+    if (Status begun = writer.begin(frame.startAt(), frame.endAt(), records, to); !begun)
+        return begun.error();
+    const qint64 dataStart = kHeaderSize + qint64(frame.header().metadataSize);
+    writer.writeEncodedItems(QByteArrayView(bytes).sliced(dataStart));
+    return writer.finish();
+}
+
 Status write(QIODevice *device, const Frame &frame, Layout layout)
 {
     if (!device || !device->isWritable())

@@ -140,4 +140,8 @@ Status write(QIODevice *device, const Frame &frame, Layout layout = Layout::Docu
 Status writeFile(const QString &fileName, const Frame &frame, Layout layout = Layout::Documented);
 Status writeFileBytes(const QString &fileName, QByteArrayView bytes);
 
+// The same frame in another layout: header and data section as they were, each channel
+// record written with its strings in the order of `to`. `bytes` must decode in `from`.
+Result<QByteArray> relayout(const QByteArray &bytes, Layout from, Layout to);
+
 } // namespace TimeFrame

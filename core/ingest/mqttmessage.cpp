@@ -2,6 +2,7 @@
 #include "mqttmessage.h"
 
 #include "engine/channelid.h"
+#include "format/contenttype.h"
 #include "format/json.h"
 
 #include <QCryptographicHash>
@@ -134,7 +135,7 @@ Engine::Event toEvent(QByteArrayView topic, QByteArrayView payload, QByteArrayVi
     event.channel = channelForTopic(topic);
     event.type = typeFor(payload, contentType);
     event.data = payload.toByteArray();
-    if (!timeField.isEmpty() && Json::isJsonType(QStringView(event.type)))
+    if (!timeField.isEmpty() && ContentType::isJson(QStringView(event.type)))
         event.timestamp = timeFromField(payload, timeField);
     return event;
 }

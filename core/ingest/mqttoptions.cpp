@@ -25,6 +25,17 @@ QString MqttOptions::displayName() const
     return name + host + u':' + QString::number(port) + u'/' + filters.join(u',');
 }
 
+QList<MqttOptions> MqttConfig::resolved() const
+{
+    QList<MqttOptions> out = brokers;
+    for (MqttOptions &broker : out) {
+        broker.timeField = timeField;
+        broker.caFile = caFile;
+        broker.qos = qos;
+    }
+    return out;
+}
+
 std::optional<MqttOptions> parseMqttUrl(const QString &text, QString *error)
 {
     // The filters are taken from the text as written: '#' would start a URL fragment and '+'

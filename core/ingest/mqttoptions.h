@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,23 @@ struct MqttOptions
 
     // The URL without the password, as /healthz and the window name the source.
     QString displayName() const;
+
+    friend bool operator==(const MqttOptions &, const MqttOptions &) = default;
+};
+
+// The MQTT options of a run: the brokers of --mqtt (repeatable) and what --mqtt-time-field,
+// --mqtt-ca-file and --mqtt-qos set for every one of them.
+struct MqttConfig
+{
+    QList<MqttOptions> brokers; // as their URLs give them
+    QString timeField;
+    QString caFile;
+    int qos = 1;
+
+    // The brokers with the time field, the CA file and the QoS applied.
+    QList<MqttOptions> resolved() const;
+
+    friend bool operator==(const MqttConfig &, const MqttConfig &) = default;
 };
 
 // Parses one --mqtt value; nullopt and *error (translated) when malformed.

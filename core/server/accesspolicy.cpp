@@ -183,17 +183,23 @@ bool AccessPolicy::isMachineName(const QByteArray &host) const
     return m_machine.contains(host);
 }
 
-std::optional<HttpResponse> AccessPolicy::checkHost(const HttpRequest &request) const
+std::optional<HttpResponse> AccessPolicy::checkHost(const HttpRequest &request,
+                                                    HostVerdict *connection) const
 {
     const QByteArray host = request.header("host");
+    if (connection && !host.isEmpty() && host == connection->acceptedHost)
+        return std::nullopt;
     // An HTTP/1.0 client may send none; browsers always do, so DNS rebinding cannot go there.
     if (host.isEmpty() && request.minorVersion == 0 && !request.hasHeader("host"))
         return std::nullopt;
     if (m_anyHost)
         return std::nullopt;
     if (const std::optional<Authority> a = splitAuthority(host)) {
-        if (isMachineName(a->host) || m_listedHosts.contains(a->host))
+        if (isMachineName(a->host) || m_listedHosts.contains(a->host)) {
+            if (connection)
+                connection->acceptedHost = host;
             return std::nullopt;
+        }
     }
     return HttpResponse::error(
         421, "unknown_host",

@@ -29,8 +29,17 @@ public:
     static bool isOriginPattern(const QString &text);
     static bool isHostPattern(const QString &text);
 
-    // nullopt: the request's Host names this server; otherwise the 421 to answer.
-    std::optional<HttpResponse> checkHost(const HttpRequest &request) const;
+    // The Host that checkHost() accepted on one connection: a client sends the same one with
+    // every request, and it is not parsed again.
+    struct HostVerdict
+    {
+        QByteArray acceptedHost;
+    };
+
+    // nullopt: the request's Host names this server; otherwise the 421 to answer. `connection`:
+    // what was accepted before on the request's connection, updated.
+    std::optional<HttpResponse> checkHost(const HttpRequest &request,
+                                          HostVerdict *connection = nullptr) const;
     // nullopt: allowed; otherwise the 401 or 403 to answer. Checks the Origin first.
     std::optional<HttpResponse> checkWrite(const HttpRequest &request) const;
     std::optional<HttpResponse> checkRead(const HttpRequest &request) const;

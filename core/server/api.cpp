@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include "accesspolicy.h"
+#include "guard.h"
 #include "livefeed.h"
 #include "reply.h"
 #include "router.h"
@@ -43,7 +44,8 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
 {
     // Before anything else: a name this server does not answer for (DNS rebinding) reads and
     // writes nothing.
-    if (std::optional<HttpResponse> refused = m_context.access->checkHost(request))
+    if (std::optional<HttpResponse> refused =
+            m_context.access->checkHost(request, socket ? &socket->hostVerdict() : nullptr))
         return std::move(*refused);
     const Route route = Server::route(request.path);
     const QByteArray &method = request.method;
@@ -83,7 +85,7 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
         if (std::optional<HttpResponse> refused = m_context.access->checkWrite(request))
             r = std::move(*refused);
         else if (route.endpoint == Endpoint::Ingest)
-            r = m_ingest.single(request, route.channel);
+            r = m_ingest.single(request, route.channel, route.originalPath);
         else
             r = m_ingest.batch(request);
         m_context.access->addCorsHeaders(request, r, true);
@@ -104,7 +106,7 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
         r = m_frames.index(request);
         break;
     case Endpoint::Frame:
-        r = m_frames.frame(request, route.frameId);
+        r = m_frames.frame(request, route.frameId, route.originalPath);
         break;
     case Endpoint::OpenFrame:
         r = m_frames.openFrame(request);

@@ -19,7 +19,7 @@ QString tr(const char *text)
 QByteArray listing(const QList<Engine::FrameSummary> &frames, qint64 from, qint64 to, qint64 limit)
 {
     QByteArray out;
-    out.reserve(2 + qsizetype(qMin<qint64>(limit, frames.size())) * 100);
+    out.reserve(2 + qsizetype(qMin<qint64>(limit, frames.size())) * 160);
     out.append('[');
     qint64 listed = 0;
     for (const Engine::FrameSummary &f : frames) {
@@ -92,25 +92,41 @@ ByteRange parseRange(QByteArrayView header, qint64 size)
 
 } // namespace
 
+namespace {
+
+// A frame's bounds and id under the given names; the id a string, as the format's
+// documentation and the original server give it.
+void appendBounds(QByteArray &out, const Engine::FrameSummary &f, const char *startAt,
+                  const char *endAt, const char *id)
+{
+    out.append('"').append(startAt).append("\":");
+    Json::appendNumber(out, f.startAt);
+    out.append(",\"").append(endAt).append("\":");
+    Json::appendNumber(out, f.endAt);
+    out.append(",\"").append(id).append("\":\"");
+    Json::appendNumber(out, f.id);
+    out.append('"');
+}
+
+} // namespace
+
 void appendFrameSummary(QByteArray &out, const Engine::FrameSummary &f)
 {
-    out.append("{\"startAt\":");
-    Json::appendNumber(out, f.startAt);
-    out.append(",\"endAt\":");
-    Json::appendNumber(out, f.endAt);
-    // A string, as the format's documentation and the original server give it.
-    out.append(",\"id\":\"");
-    Json::appendNumber(out, f.id);
-    out.append("\",\"channels\":");
+    out.append('{');
+    appendBounds(out, f, "startAt", "endAt", "id");
+    out.append(",\"channels\":");
     Json::appendNumber(out, f.channels);
     out.append(",\"items\":");
     Json::appendNumber(out, f.items);
     out.append(",\"size\":");
     Json::appendNumber(out, f.size);
+    // The names the original server writes and its client reads (docs/API.md).
+    out.append(',');
+    appendBounds(out, f, "StartAt", "EndAt", "Id");
     out.append('}');
 }
 
-QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame)
+QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame, TimeFrame::Layout layout)
 {
     QByteArray tag = "\"";
     Json::appendNumber(tag, frame.id);
@@ -118,8 +134,21 @@ QByteArray FrameEndpoints::etag(const Engine::FrameSummary &frame)
     Json::appendNumber(tag, frame.endAt);
     tag.append('-');
     Json::appendNumber(tag, frame.size);
+    // The two layouts are different bytes of the same size.
+    if (layout == TimeFrame::Layout::Reference)
+        tag.append("-r");
     tag.append('"');
     return tag;
+}
+
+void FrameEndpoints::setIndex(Engine::FrameIndex current)
+{
+    if (current == m_index)
+        return;
+    m_index = std::move(current);
+    m_positions.clear();
+    m_defaultListing.clear();
+    m_converted.clear();
 }
 
 const Engine::FrameSummary *FrameEndpoints::findFrame(qint64 id)
@@ -127,11 +156,7 @@ const Engine::FrameSummary *FrameEndpoints::findFrame(qint64 id)
     Engine::FrameIndex current = m_context.engine->index();
     if (!current)
         return nullptr;
-    if (current != m_index) {
-        m_index = std::move(current);
-        m_positions.clear();
-        m_defaultListing.clear();
-    }
+    setIndex(std::move(current));
     if (m_positions.isEmpty() && !m_index->isEmpty()) {
         m_positions.reserve(m_index->size());
         for (qsizetype i = 0; i < m_index->size(); ++i)
@@ -139,6 +164,27 @@ const Engine::FrameSummary *FrameEndpoints::findFrame(qint64 id)
     }
     const auto it = m_positions.constFind(id);
     return it == m_positions.cend() ? nullptr : &m_index->at(*it);
+}
+
+std::optional<QByteArray> FrameEndpoints::frameBytes(qint64 id, TimeFrame::Layout layout)
+{
+    const TimeFrame::Layout stored = m_context.engine->layout();
+    if (layout == stored)
+        return m_context.engine->frameBytes(id);
+    if (const auto it = m_converted.constFind(id); it != m_converted.cend())
+        return *it;
+    std::optional<QByteArray> bytes = m_context.engine->frameBytes(id);
+    if (!bytes)
+        return bytes;
+    TimeFrame::Result<QByteArray> converted = TimeFrame::relayout(*bytes, stored, layout);
+    if (!converted)
+        return std::nullopt;
+    // The frames clients ask for are the newest few; the cache lives until the index changes.
+    constexpr qsizetype kConvertedFrames = 8;
+    if (m_converted.size() >= kConvertedFrames)
+        m_converted.clear();
+    m_converted.insert(id, converted.value());
+    return std::move(converted).value();
 }
 
 HttpResponse FrameEndpoints::index(const HttpRequest &request)
@@ -182,11 +228,7 @@ HttpResponse FrameEndpoints::index(const HttpRequest &request)
     QByteArray body;
     if (!fromText && !toText && !limitText) {
         // The listing every client polls: built once per index snapshot and thread.
-        if (current != m_index) {
-            m_index = current;
-            m_positions.clear();
-            m_defaultListing.clear();
-        }
+        setIndex(current);
         if (m_defaultListing.isEmpty())
             m_defaultListing = listing(frames, from, to, limit);
         body = m_defaultListing;
@@ -198,14 +240,16 @@ HttpResponse FrameEndpoints::index(const HttpRequest &request)
     return r;
 }
 
-HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id)
+HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id, bool originalPath)
 {
+    const TimeFrame::Layout layout =
+        originalPath ? TimeFrame::Layout::Reference : m_context.engine->layout();
     const Engine::FrameSummary *summary = findFrame(id);
     if (!summary)
         return HttpResponse::error(404, "not_found",
                                    tr("There is no retained frame with the id %1.").arg(id));
     const Engine::FrameSummary info = *summary;
-    const QByteArray tag = etag(info);
+    const QByteArray tag = etag(info, layout);
 
     HttpResponse r;
     r.contentType = "application/octet-stream";
@@ -235,7 +279,7 @@ HttpResponse FrameEndpoints::frame(const HttpRequest &request, qint64 id)
     const bool head = request.method == "HEAD";
     qint64 size = info.size;
     if (!head) {
-        std::optional<QByteArray> bytes = m_context.engine->frameBytes(id);
+        std::optional<QByteArray> bytes = frameBytes(id, layout);
         if (!bytes)
             return HttpResponse::error(404, "not_found",
                                        tr("The frame %1 is no longer retained.").arg(id));

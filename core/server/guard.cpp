@@ -26,6 +26,11 @@ constexpr qint64 kReadBuffer = 256 * 1024;
 constexpr qint64 kHighWater = 1024 * 1024;
 // Responder writes at least this large go out at once instead of being collected.
 constexpr qsizetype kDirectWrite = 16 * 1024;
+// What of the queue is copied into the socket's own buffer, so that it reports when the kernel
+// takes bytes again.
+constexpr qsizetype kCarrier = 16 * 1024;
+// The collection buffer's memory kept between answers (a small answer's head and body).
+constexpr qsizetype kKeptOutCapacity = 4 * 1024;
 // What a refused request of unknown length may still send before the connection is cut.
 constexpr qint64 kUnknownDrainBudget = 64 * 1024 * 1024;
 constexpr qint64 kLingerMs = 2'000;
@@ -39,22 +44,31 @@ constexpr QByteArrayView kStandIn = "GET / HTTP/1.1\r\n\r\n";
 
 QByteArray GuardedSocket::canonicalForm(const HttpRequest &request)
 {
+    // Only what QHttpServer needs to frame and route the request: QHttpServer 6.4 reads the
+    // head one byte per QIODevice::read() inside a read transaction, so every header byte
+    // handed over costs; the API takes the headers from the guard, which parsed them already.
     QByteArray out;
-    out.reserve(request.target.size() + 64 * (request.headers.size() + 1) + request.body.size());
+    out.reserve(request.target.size() + 64 + request.body.size());
     out.append(request.method);
     out.append(' ');
     out.append(request.target);
     out.append(" HTTP/1.");
     out.append(char('0' + request.minorVersion));
     out.append("\r\n");
+    // A valid request of its version: HTTP/1.1 needs its one Host.
     for (const auto &[name, value] : request.headers) {
-        if (name == "content-length" || name == "transfer-encoding")
-            continue;
-        out.append(name);
-        out.append(": ");
-        out.append(value);
-        out.append("\r\n");
+        if (name == "host") {
+            out.append("host: ");
+            out.append(value);
+            out.append("\r\n");
+            break;
+        }
     }
+    // The connection's semantics as the guard decided them, so that the form reads back the same.
+    if (request.minorVersion == 0 && request.keepAlive)
+        out.append("connection: keep-alive\r\n");
+    else if (request.minorVersion != 0 && !request.keepAlive)
+        out.append("connection: close\r\n");
     if (!request.body.isEmpty()) {
         out.append("content-length: ");
         out.append(QByteArray::number(request.body.size()));
@@ -73,13 +87,12 @@ qint64 GuardedSocket::steadyNowMs()
 
 GuardedSocket::GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, ServerMetrics *metrics,
                              std::optional<RequestParser::Failure> refuseAtOnce,
-                             PeerConnections *admittedBy, QObject *parent)
+                             std::shared_ptr<PeerConnections::Place> place, QObject *parent)
     : QTcpSocket(parent)
     , m_wire(wire)
     , m_limits(limits)
     , m_metrics(metrics)
-    , m_admittedBy(admittedBy)
-    , m_peer(wire->peerAddress())
+    , m_place(std::move(place))
     , m_parser(limits)
 {
     m_wire->setParent(this);
@@ -100,6 +113,10 @@ GuardedSocket::GuardedSocket(QTcpSocket *wire, const ServerLimits &limits, Serve
             onWireGone();
     });
     touch();
+    if (m_place)
+        m_place->setEvict([this] {
+            QMetaObject::invokeMethod(this, &GuardedSocket::evict, Qt::QueuedConnection);
+        });
     if (m_metrics)
         m_metrics->connectionOpened();
     if (refuseAtOnce) {
@@ -118,8 +135,8 @@ GuardedSocket::~GuardedSocket()
     setSocketState(QAbstractSocket::UnconnectedState);
     if (m_metrics)
         m_metrics->connectionClosed();
-    if (m_admittedBy)
-        m_admittedBy->close(m_peer);
+    if (m_place)
+        m_place->release();
 }
 
 qint64 GuardedSocket::bytesAvailable() const
@@ -134,7 +151,7 @@ qint64 GuardedSocket::bytesToWrite() const
 
 qint64 GuardedSocket::backlog() const
 {
-    return m_out.size() + m_wire->bytesToWrite();
+    return m_out.size() + m_queued + m_wire->bytesToWrite();
 }
 
 qint64 GuardedSocket::readData(char *data, qint64 maxSize)
@@ -156,9 +173,12 @@ qint64 GuardedSocket::writeData(const char *data, qint64 size)
     if (m_gone)
         return -1;
     if (size >= kDirectWrite) {
-        // A slice of a large body: no copy into the collection buffer.
+        // A slice of a large body: no copy into the collection buffer, and none at all where
+        // it lies inside the body lent by lendBody().
         push();
-        send(QByteArrayView(data, size));
+        const bool lent = !m_lent.isEmpty() && data >= m_lent.constData()
+            && data + size <= m_lent.constData() + m_lent.size();
+        send(QByteArrayView(data, size), lent ? &m_lent : nullptr);
     } else {
         m_out.append(data, size);
     }
@@ -169,18 +189,25 @@ void GuardedSocket::push()
 {
     if (m_out.isEmpty())
         return;
-    const QByteArray out = std::exchange(m_out, QByteArray());
     if (!m_gone)
-        send(out);
+        send(m_out);
+    // The collection buffer keeps its memory for the next answer, unless a large one grew it.
+    if (m_out.capacity() > kKeptOutCapacity)
+        m_out = QByteArray();
+    else
+        m_out.resize(0);
 }
 
-void GuardedSocket::send(QByteArrayView data)
+void GuardedSocket::send(QByteArrayView data, const QByteArray *owner)
 {
+    if (!m_plain) {
+        m_wire->write(data.data(), data.size()); // TLS encrypts a copy anyway
+        return;
+    }
     // With nothing queued, a plain socket takes the bytes at once: one send() instead of
     // arming and disarming the socket's write notifier, which wakes the thread's event loop
-    // twice per answer. Whatever the kernel does not take goes through the socket's buffer,
-    // so order and back-pressure stay the socket's.
-    if (m_plain && m_wire->bytesToWrite() == 0
+    // twice per answer.
+    if (m_queue.empty() && m_wire->bytesToWrite() == 0
         && m_wire->state() == QAbstractSocket::ConnectedState) {
         const ssize_t sent = ::send(int(m_wire->socketDescriptor()), data.data(),
                                     size_t(data.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -191,12 +218,61 @@ void GuardedSocket::send(QByteArrayView data)
         else if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
             return; // the connection is gone; the socket reports it on its next read
     }
-    m_wire->write(data.data(), data.size());
+    // What the kernel did not take waits in order: a lent body by reference, anything else
+    // copied.
+    if (owner)
+        m_queue.push_back({*owner, data.data() - owner->constData(),
+                           data.data() - owner->constData() + data.size()});
+    else
+        m_queue.push_back({data.toByteArray(), 0, data.size()});
+    m_queued += data.size();
+    carry();
+}
+
+void GuardedSocket::carry()
+{
+    // The socket tells when the kernel takes bytes again only while it holds some itself: it
+    // gets (a copy of) the first few KiB of the queue, and once it has written them,
+    // sendQueued() hands the rest to the kernel directly.
+    if (m_queue.empty() || m_wire->bytesToWrite() > 0)
+        return;
+    Pending &head = m_queue.front();
+    const qsizetype n = qMin(kCarrier, head.end - head.pos);
+    m_wire->write(head.bytes.constData() + head.pos, n);
+    head.pos += n;
+    m_queued -= n;
+    if (head.pos == head.end)
+        m_queue.pop_front();
+}
+
+void GuardedSocket::sendQueued()
+{
+    while (!m_queue.empty() && m_wire->bytesToWrite() == 0) {
+        Pending &head = m_queue.front();
+        const ssize_t sent =
+            ::send(int(m_wire->socketDescriptor()), head.bytes.constData() + head.pos,
+                   size_t(head.end - head.pos), MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0) {
+            if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+                break;
+            m_queue.clear(); // the connection is gone; the socket reports it on its next read
+            m_queued = 0;
+            return;
+        }
+        head.pos += sent;
+        m_queued -= sent;
+        if (head.pos < head.end)
+            break;
+        m_queue.pop_front();
+    }
+    carry();
 }
 
 void GuardedSocket::onWireReadyRead()
 {
     touch();
+    if (m_place)
+        m_place->setBusy();
     if (m_lingering) {
         drain();
         return;
@@ -243,6 +319,9 @@ void GuardedSocket::processInput()
         trackDeadlines();
         switch (result) {
         case RequestParser::Result::NeedMore:
+            // Between requests: the place may go to a newer connection of this peer.
+            if (m_place && !m_parser.inRequest() && m_in.isEmpty() && m_wire->bytesAvailable() == 0)
+                m_place->setIdle(m_lastActivity);
             if (m_parser.wantsContinue()) {
                 send("HTTP/1.1 100 Continue\r\n\r\n");
                 m_parser.continueSent();
@@ -279,7 +358,7 @@ void GuardedSocket::admit(HttpRequest &&request)
 {
     m_busy = true;
     m_streaming = false;
-    m_keepAlive = request.keepAlive && !m_refusal;
+    m_keepAlive = request.keepAlive && !m_refusal && !m_evicted;
     request.peer = m_wire->peerAddress();
     request.localPort = m_wire->localPort();
     request.encrypted = !m_plain;
@@ -330,6 +409,7 @@ void GuardedSocket::answerDone(bool close)
     m_busy = false;
     m_streaming = false;
     push();
+    m_lent = QByteArray(); // what of it is still queued is kept by the queue
     if (close || !m_keepAlive) {
         closeGracefully();
         return;
@@ -351,9 +431,11 @@ void GuardedSocket::disconnectFromHost()
 void GuardedSocket::onWireBytesWritten(qint64 bytes)
 {
     touch();
+    if (m_wire->bytesToWrite() == 0)
+        sendQueued();
     Q_EMIT bytesWritten(bytes);
     if (m_closing) {
-        if (m_wire->bytesToWrite() == 0)
+        if (m_wire->bytesToWrite() == 0 && m_queue.empty())
             shutdownWrite();
         return;
     }
@@ -371,7 +453,7 @@ void GuardedSocket::closeGracefully()
     m_inPos = 0;
     if (m_drainBudget == 0)
         m_drainBudget = kUnknownDrainBudget;
-    if (m_wire->bytesToWrite() == 0)
+    if (m_wire->bytesToWrite() == 0 && m_queue.empty())
         shutdownWrite();
 }
 
@@ -431,6 +513,9 @@ void GuardedSocket::onWireGone()
         return;
     m_gone = true;
     m_out.clear();
+    m_queue.clear();
+    m_queued = 0;
+    m_lent = QByteArray();
     m_admitted.clear();
     m_admittedPos = 0;
     // QAbstractHttpServer deletes the socket on this, or once its handler returns.
@@ -489,6 +574,20 @@ void GuardedSocket::checkTimeouts(qint64 nowMs)
                     .arg(m_limits.idleTimeoutMs));
         return;
     }
+    m_wire->disconnectFromHost();
+    if (m_wire->state() == QAbstractSocket::UnconnectedState)
+        onWireGone();
+}
+
+void GuardedSocket::evict()
+{
+    m_evicted = true;
+    m_keepAlive = false;
+    // A request that arrived meanwhile is answered first, with Connection: close.
+    if (!m_busy && m_wire->bytesAvailable() > 0)
+        processInput();
+    if (m_busy || m_closing || m_lingering || m_discarding || m_gone || m_parser.inRequest())
+        return;
     m_wire->disconnectFromHost();
     if (m_wire->state() == QAbstractSocket::UnconnectedState)
         onWireGone();

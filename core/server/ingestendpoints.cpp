@@ -76,7 +76,8 @@ HttpResponse IngestEndpoints::failureResponse(const Engine::IngestFailure &failu
                                                          : failure.message);
 }
 
-HttpResponse IngestEndpoints::single(const HttpRequest &request, const QByteArray &channelUtf8)
+HttpResponse IngestEndpoints::single(const HttpRequest &request, const QByteArray &channelUtf8,
+                                     bool originalPath)
 {
     if (const QString problem = channelIdProblem(channelUtf8); !problem.isEmpty())
         return HttpResponse::error(400, "invalid_channel", problem);
@@ -108,7 +109,9 @@ HttpResponse IngestEndpoints::single(const HttpRequest &request, const QByteArra
     if (result.acks.isEmpty())
         return HttpResponse::error(503, "engine_stopped", tr("The engine acknowledged nothing."));
     m_context.metrics->eventsAccepted(1, request.body.size());
-    HttpResponse r = HttpResponse::json(200, ackJson(result.acks.front()));
+    HttpResponse r;
+    if (!originalPath)
+        r = HttpResponse::json(200, ackJson(result.acks.front()));
     r.addHeader("Cache-Control", "no-store");
     return r;
 }

@@ -16,7 +16,10 @@ public:
         : m_context(context)
     { }
 
-    HttpResponse single(const HttpRequest &request, const QByteArray &channelUtf8);
+    // `originalPath`: POST /event/{id}, acknowledged as the original server did, with an empty
+    // body (its producers never read one, and a body left unread costs them the connection).
+    HttpResponse single(const HttpRequest &request, const QByteArray &channelUtf8,
+                        bool originalPath);
     HttpResponse batch(const HttpRequest &request);
 
     // The answer to an ingest the engine refused.

@@ -44,18 +44,26 @@ Reply::Reply(QHttpServerResponder &&responder, GuardedSocket *socket, ServerMetr
 void Reply::writeHead(QHttpServerResponder &responder, const GuardedSocket *socket,
                       const HttpResponse &response, qint64 contentLength, bool close)
 {
+    // The responder takes names and values as QByteArray: literals, not a temporary array per
+    // header and answer.
+    static const QByteArray date = QByteArrayLiteral("Date");
+    static const QByteArray contentType = QByteArrayLiteral("Content-Type");
+    static const QByteArray length = QByteArrayLiteral("Content-Length");
+    static const QByteArray connection = QByteArrayLiteral("Connection");
+    static const QByteArray closeValue = QByteArrayLiteral("close");
+    static const QByteArray keepAlive = QByteArrayLiteral("keep-alive");
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
-    responder.writeHeader("Date", currentDate());
+    responder.writeHeader(date, currentDate());
     if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
+        responder.writeHeader(contentType, response.contentType);
     if (contentLength >= 0)
-        responder.writeHeader("Content-Length", QByteArray::number(contentLength));
+        responder.writeHeader(length, QByteArray::number(contentLength));
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     if (close)
-        responder.writeHeader("Connection", "close");
+        responder.writeHeader(connection, closeValue);
     else if (socket->current().minorVersion == 0)
-        responder.writeHeader("Connection", "keep-alive");
+        responder.writeHeader(connection, keepAlive);
 }
 
 void Reply::respond(QHttpServerResponder &&responder, GuardedSocket *socket, ServerMetrics *metrics,
@@ -85,6 +93,7 @@ void Reply::respond(QHttpServerResponder &&responder, GuardedSocket *socket, Ser
     slices->m_bodyPos = response.bodyOffset;
     slices->m_bodyEnd = response.bodyOffset + length;
     slices->m_close = close;
+    socket->lendBody(slices->m_body);
     connect(socket, &QIODevice::bytesWritten, slices, &Reply::pump);
     slices->pump();
 }

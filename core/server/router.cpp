@@ -42,18 +42,22 @@ Route route(QByteArrayView path)
     for (QByteArrayView prefix : {QByteArrayView("/channel/"), QByteArrayView("/event/")}) {
         if (path.startsWith(prefix)) {
             r.channel = QByteArray::fromPercentEncoding(path.sliced(prefix.size()).toByteArray());
+            r.originalPath = prefix == "/event/";
             return endpoint(Endpoint::Ingest, true);
         }
     }
     QByteArrayView idText;
-    if (path.startsWith("/frame/"))
+    if (path.startsWith("/frame/")) {
         idText = path.sliced(7);
-    else if (path.size() > 1)
+        r.originalPath = true;
+    } else if (path.size() > 1) {
         idText = path.sliced(1);
+    }
     if (const std::optional<qint64> id = parseInteger(idText)) {
         r.frameId = *id;
         return endpoint(Endpoint::Frame);
     }
+    r.originalPath = false;
     if (const WebFile *file = webFile(path)) {
         r.webFile = file;
         return endpoint(Endpoint::WebFile);

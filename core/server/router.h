@@ -36,6 +36,9 @@ struct Route
     QByteArray channel; // Ingest: the id, percent-decoded UTF-8 (not yet validated)
     const WebFile *webFile = nullptr; // WebFile
     bool isPost = false; // the path takes POST (else GET and HEAD)
+    // Frame, Ingest: asked on the original server's path (/frame/{frameId}, /event/{id}), which
+    // answers as the original did (docs/API.md, "The original server's paths").
+    bool originalPath = false;
 
     QByteArrayView allowedMethods() const
     {

@@ -42,8 +42,9 @@ public:
         const ServerLimits &limits = m_context.options.limits;
         // A refused connection gets its 503 and closes; it is not counted, so refusals never
         // take the places of admitted connections.
+        std::shared_ptr<PeerConnections::Place> place;
         const PeerConnections::Admission admission = m_context.peers->tryOpen(
-            wire->peerAddress(), limits.maxConnections, limits.maxConnectionsPerPeer);
+            wire->peerAddress(), limits.maxConnections, limits.maxConnectionsPerPeer, &place);
         if (admission != PeerConnections::Admission::Admitted) {
             if (metrics)
                 metrics->connectionRefused();
@@ -54,12 +55,12 @@ public:
                                                   "The server has reached its connection limit.")
                     : QCoreApplication::translate("Server::Worker",
                                                   "This address has %1 connections open "
-                                                  "already; close one first.")
+                                                  "already, each in the middle of a request; "
+                                                  "close one first.")
                           .arg(limits.maxConnectionsPerPeer),
                 -1};
         }
-        PeerConnections *admittedBy = refusal ? nullptr : m_context.peers;
-        return new GuardedSocket(wire, limits, metrics, std::move(refusal), admittedBy, this);
+        return new GuardedSocket(wire, limits, metrics, std::move(refusal), std::move(place), this);
     }
 
 private:
@@ -90,13 +91,10 @@ protected:
             Reply::respond(std::move(responder), guard, m_context.metrics, std::move(r));
             return true;
         }
-        // The request line and the connection's semantics as the guard checked them (Qt 6.4's
-        // QHttpServerRequest keeps neither the method as sent nor the version, and rebuilds
-        // the target into a QUrl with the Host header); headers and body as Qt parsed them.
-        // The canonical form QHttpServer read names headers in lower case, as the API looks
-        // them up.
+        // The request line, the headers and the connection's semantics as the guard checked
+        // them (Qt 6.4's QHttpServerRequest keeps neither the method as sent nor the version,
+        // and rebuilds the target into a QUrl with the Host header); the body as Qt parsed it.
         HttpRequest r = guard->current();
-        r.headers = request.headers();
         r.body = request.body();
         m_api->handle(std::move(r), std::move(responder), guard);
         return true;

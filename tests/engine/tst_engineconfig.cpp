@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/engineconfig.h"
 
-#include <QCommandLineParser>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -19,8 +18,6 @@ private Q_SLOTS:
     void durations();
     void sizes_data();
     void sizes();
-    void fromParser_data();
-    void fromParser();
 };
 
 void TestEngineConfig::defaults()
@@ -79,51 +76,6 @@ void TestEngineConfig::sizes()
     QFETCH(QString, text);
     QFETCH(qint64, bytes);
     QCOMPARE(parseByteSize(text), bytes);
-}
-
-void TestEngineConfig::fromParser_data()
-{
-    QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<bool>("valid");
-    QTest::addColumn<qint64>("frameDurationMs");
-    QTest::addColumn<FsyncPolicy>("fsync");
-
-    QTest::addRow("nothing") << QStringList() << true << qint64(10'000) << FsyncPolicy::Interval;
-    QTest::addRow("all") << QStringList {u"--frame-duration=200ms"_s, u"--history=3"_s,
-                                         u"--data-dir=/tmp/x"_s,      u"--retain-frames=10"_s,
-                                         u"--retain-bytes=1M"_s,      u"--retain-age=1h"_s,
-                                         u"--fsync=always"_s}
-                         << true << qint64(200) << FsyncPolicy::Always;
-    QTest::addRow("too short") << QStringList {u"--frame-duration=99"_s} << false << qint64(10'000)
-                               << FsyncPolicy::Interval;
-    QTest::addRow("bad policy") << QStringList {u"--fsync=sometimes"_s} << false << qint64(10'000)
-                                << FsyncPolicy::Interval;
-    QTest::addRow("bad count") << QStringList {u"--retain-frames=many"_s} << false << qint64(10'000)
-                               << FsyncPolicy::Interval;
-}
-
-void TestEngineConfig::fromParser()
-{
-    QFETCH(QStringList, arguments);
-    QFETCH(bool, valid);
-    QFETCH(qint64, frameDurationMs);
-    QFETCH(FsyncPolicy, fsync);
-
-    QCommandLineParser parser;
-    addEngineOptions(parser);
-    QVERIFY(parser.parse(QStringList {u"syncstreamer"_s} + arguments));
-    QString error;
-    const EngineConfig config = configFromParser(parser, &error);
-    QCOMPARE(error.isEmpty(), valid);
-    QCOMPARE(config.frameDurationMs, frameDurationMs);
-    QCOMPARE(config.fsync, fsync);
-    if (valid && !arguments.isEmpty()) {
-        QCOMPARE(config.history, 3);
-        QCOMPARE(config.dataDir, u"/tmp/x"_s);
-        QCOMPARE(config.retainFrames, 10);
-        QCOMPARE(config.retainBytes, 1024 * 1024);
-        QCOMPARE(config.retainAgeMs, 3'600'000);
-    }
 }
 
 QTEST_APPLESS_MAIN(TestEngineConfig)

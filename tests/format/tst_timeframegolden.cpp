@@ -59,6 +59,8 @@ private Q_SLOTS:
     void cases_data();
     void cases();
     void everyCaseIsListed();
+    void relayoutBetweenGoldenPairs_data();
+    void relayoutBetweenGoldenPairs();
 
 private:
     // Checks one golden pair; certain is what guessLayout() must report.
@@ -183,6 +185,45 @@ void tst_TimeFrameGolden::everyCaseIsListed()
     folders.sort();
     listed.sort();
     QCOMPARE(folders, listed);
+}
+
+// The same frames written in each layout, independently of the encoder: relayout() turns one
+// into the other byte for byte, and leaves a frame alone when the layouts are the same.
+void tst_TimeFrameGolden::relayoutBetweenGoldenPairs_data()
+{
+    QTest::addColumn<QString>("documented");
+    QTest::addColumn<QString>("reference");
+    const QString data = QStringLiteral(SYNCSTREAMER_TESTDATA) + u'/';
+    QTest::addRow("zero items") << data + u"zero-items/input.tf"_s
+                                << data + u"zero-items-reference/input.tf"_s;
+    QTest::addRow("unicode ids") << data + u"unicode-ids/input.tf"_s
+                                 << data + u"unicode-ids-reference/input.tf"_s;
+    const QString example = QStringLiteral(SYNCSTREAMER_SHARED_TESTDATA "/timeframe/example.tf");
+    if (QFileInfo::exists(example))
+        QTest::addRow("worked example") << example << data + u"reference-layout/input.tf"_s;
+}
+
+void tst_TimeFrameGolden::relayoutBetweenGoldenPairs()
+{
+    QFETCH(QString, documented);
+    QFETCH(QString, reference);
+    const QByteArray doc = readAll(documented);
+    const QByteArray ref = readAll(reference);
+    QVERIFY(!doc.isEmpty() && !ref.isEmpty());
+
+    const Result<QByteArray> toReference = relayout(doc, Layout::Documented, Layout::Reference);
+    QVERIFY2(toReference.ok(), FrameBytes::whyNot(toReference).constData());
+    QCOMPARE(toReference->toHex(' '), ref.toHex(' '));
+    const Result<QByteArray> toDocumented = relayout(ref, Layout::Reference, Layout::Documented);
+    QVERIFY2(toDocumented.ok(), FrameBytes::whyNot(toDocumented).constData());
+    QCOMPARE(toDocumented->toHex(' '), doc.toHex(' '));
+    QCOMPARE(relayout(doc, Layout::Documented, Layout::Documented).value(), doc);
+
+    // What does not decode in the layout given is refused, with the decoder's error.
+    const Result<QByteArray> truncated =
+        relayout(doc.left(doc.size() - 1), Layout::Documented, Layout::Reference);
+    QVERIFY(!truncated.ok());
+    QCOMPARE(truncated.error().code, ErrorCode::SectionTruncated);
 }
 
 QTEST_APPLESS_MAIN(tst_TimeFrameGolden)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: the real `syncstreamer --headless` (engine, journal, archive, server) driven over
 // HTTP: ingest to finished frames, live events, the reference layout, the command line and the
-// environment, termination, and a 1 GiB upload that must not grow the server's memory.
+// environment, termination, and a 1 GiB upload and a 10 MB frame fetched by 64 clients at once,
+// which must not grow the server's memory.
 #include "headlessprocess.h"
 #include "httptestutil.h"
 #include "rawhttp.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void badOptionsAreRefused_data();
     void badOptionsAreRefused();
     void gigabyteUploadKeepsMemorySmall();
+    void largeFrameToManyClientsKeepsMemorySmall();
 
 private:
     QUrl url(const HeadlessProcess &p, const QString &path)
@@ -120,9 +122,14 @@ void TestHeadless::ingestToFinishedFrame()
             data.append(item.data);
     }
     QVERIFY(data.contains(QByteArray(R"({"celsius":21.5})")) || data.contains("hi"));
-    const Answer notModified = send(m_nam, "GET", url(p, u"/frame/"_s + QString::number(id)), {},
+    const Answer notModified = send(m_nam, "GET", url(p, u"/"_s + QString::number(id)), {},
                                     {{"If-None-Match", frame.header("ETag")}});
     QCOMPARE(notModified.status, 304);
+    // The original server's path serves the other layout: another representation, another tag.
+    const Answer original = send(m_nam, "GET", url(p, u"/frame/"_s + QString::number(id)), {},
+                                 {{"If-None-Match", frame.header("ETag")}});
+    QCOMPARE(original.status, 200);
+    QCOMPARE(TimeFrame::decode(original.body, TimeFrame::Layout::Reference).value(), *decoded);
     QCOMPARE(send(m_nam, "GET", url(p, u"/healthz"_s)).object()["state"_L1].toString(), u"ok"_s);
     QCOMPARE(p.terminate(), 0);
 }
@@ -306,6 +313,92 @@ void TestHeadless::gigabyteUploadKeepsMemorySmall()
 #endif
     QVERIFY2(peak < kPeakBound, QByteArray::number(peak >> 20).constData());
     QCOMPARE(send(m_nam, "GET", url(p, u"/healthz"_s)).status, 200);
+}
+
+void TestHeadless::largeFrameToManyClientsKeepsMemorySmall()
+{
+    HeadlessProcess p;
+    // 64 clients and the test's own connections, from one address.
+    QVERIFY2(
+        p.start({u"--frame-duration"_s, u"1000ms"_s, u"--max-connections-per-peer"_s, u"100"_s}),
+        p.output().constData());
+    constexpr qsizetype kEvent = 10 * 1000 * 1000;
+    QByteArray event(kEvent, 'f');
+    for (qsizetype i = 0; i < event.size(); i += 4096)
+        event[i] = char('a' + (i / 4096) % 26);
+    QCOMPARE(send(m_nam, "POST", url(p, u"/channel/blob"_s), event,
+                  {{"Content-Type", "application/octet-stream"}})
+                 .status,
+             200);
+    const QJsonObject entry = waitForFilledFrame(p);
+    QVERIFY(!entry.isEmpty());
+    const qint64 size = entry["size"_L1].toInteger();
+    QVERIFY(size > kEvent);
+    const QByteArray request =
+        "GET /" + entry["id"_L1].toString().toLatin1() + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+
+    // All 64 ask before any reads: the server has 64 answers of 10 MB in flight at once.
+    constexpr int kClients = 64;
+    std::vector<std::unique_ptr<QTcpSocket>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, p.port());
+        QVERIFY(clients.back()->waitForConnected(5000));
+    }
+    for (auto &c : clients)
+        c->write(request);
+    for (auto &c : clients)
+        QVERIFY(c->waitForBytesWritten(5000));
+    // Each client keeps only a count and the frame's tail, so the test's memory stays small.
+    std::vector<qint64> received(kClients, 0);
+    std::vector<QByteArray> heads(kClients);
+    QByteArray first;
+    QDeadlineTimer deadline(120'000);
+    int done = 0;
+    while (done < kClients && !deadline.hasExpired()) {
+        QTest::qWait(1);
+        for (int i = 0; i < kClients; ++i) {
+            QTcpSocket &c = *clients[size_t(i)];
+            QByteArray bytes = c.readAll();
+            if (bytes.isEmpty())
+                continue;
+            qsizetype bodyStart = 0;
+            if (!heads[size_t(i)].endsWith("\r\n\r\n")) {
+                const qsizetype had = heads[size_t(i)].size();
+                heads[size_t(i)] += bytes;
+                const qsizetype end = heads[size_t(i)].indexOf("\r\n\r\n");
+                if (end < 0)
+                    continue;
+                heads[size_t(i)].truncate(end + 4);
+                bodyStart = end + 4 - had;
+            }
+            const qint64 before = received[size_t(i)];
+            received[size_t(i)] += bytes.size() - bodyStart;
+            if (i == 0 && first.size() < size)
+                first += bytes.sliced(bodyStart);
+            if (before < size && received[size_t(i)] >= size)
+                ++done;
+        }
+    }
+    QCOMPARE(done, kClients);
+    for (int i = 0; i < kClients; ++i) {
+        QVERIFY2(heads[size_t(i)].startsWith("HTTP/1.1 200 "), heads[size_t(i)].constData());
+        QVERIFY(
+            heads[size_t(i)].contains(QByteArray("Content-Length: " + QByteArray::number(size))));
+        QCOMPARE(received[size_t(i)], size);
+    }
+    QVERIFY(first.contains(event));
+    const qint64 peak = p.peakRss();
+    QVERIFY(peak > 0);
+    qInfo("server peak RSS while 64 clients fetched a %lld MB frame: %lld MB", size >> 20,
+          peak >> 20);
+#ifdef __SANITIZE_ADDRESS__
+    constexpr qint64 kPeakBound = 512LL * 1024 * 1024;
+#else
+    // The frame once, the engine's copy of the event, and the bounded slices of 64 answers.
+    constexpr qint64 kPeakBound = 150LL * 1024 * 1024;
+#endif
+    QVERIFY2(peak < kPeakBound, QByteArray::number(peak >> 20).constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+Q_DECLARE_METATYPE(TimeFrame::Layout)
+
 namespace {
 
 TimeFrame::Frame sampleFrame(qint64 start, int items = 3)
@@ -57,10 +59,14 @@ private Q_SLOTS:
     void writeOrigins();
     void hostCheck_data();
     void hostCheck();
+    void hostCheckedOnEveryRequestOfAConnection();
 
     void ingest_data();
     void ingest();
     void ingestAck();
+    void originalIngestPath();
+    void indexCarriesTheOriginalKeys();
+    void originalFramePathServesTheReferenceLayout();
     void ingestTimestamp();
     void storageUnavailable();
     void bodyTooLarge();
@@ -215,18 +221,20 @@ void TestHttpApi::indexDefaultLimit()
 void TestHttpApi::frameBytesAndHeaders_data()
 {
     QTest::addColumn<QString>("path");
-    QTest::addRow("original") << u"/10000"_s;
-    QTest::addRow("alias") << u"/frame/10000"_s;
+    QTest::addColumn<TimeFrame::Layout>("layout");
+    QTest::addRow("documented path") << u"/10000"_s << TimeFrame::Layout::Documented;
+    QTest::addRow("original path") << u"/frame/10000"_s << TimeFrame::Layout::Reference;
 }
 
 void TestHttpApi::frameBytesAndHeaders()
 {
     QFETCH(QString, path);
+    QFETCH(TimeFrame::Layout, layout);
     fresh();
     const auto summary = m_server->engine->addFrame(sampleFrame(10'000));
     const Answer a = get(path);
     QCOMPARE(a.status, 200);
-    QCOMPARE(a.body, *m_server->engine->frameBytes(10'000));
+    QCOMPARE(a.body, TimeFrame::encode(sampleFrame(10'000), layout).value());
     QCOMPARE(a.header("Content-Type"), QByteArray("application/octet-stream"));
     QCOMPARE(a.header("Content-Length").toLongLong(), summary.size);
     QCOMPARE(a.header("Cache-Control"), QByteArray("public, max-age=31536000, immutable"));
@@ -235,7 +243,7 @@ void TestHttpApi::frameBytesAndHeaders()
     const QByteArray etag = a.header("ETag");
     QVERIFY(etag.startsWith('"') && etag.endsWith('"')); // strong: no W/
     QCOMPARE(get(path).header("ETag"), etag); // stable
-    QVERIFY(TimeFrame::FrameView::index(a.body).ok());
+    QVERIFY(TimeFrame::FrameView::index(a.body, layout).ok());
 }
 
 void TestHttpApi::unknownFrame_data()
@@ -285,7 +293,7 @@ void TestHttpApi::headRequests_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addRow("frame") << u"/10000"_s;
-    QTest::addRow("frame alias") << u"/frame/10000"_s;
+    QTest::addRow("frame, original path") << u"/frame/10000"_s;
     QTest::addRow("index") << u"/frame"_s;
     QTest::addRow("open frame") << u"/frame/current"_s;
     QTest::addRow("health") << u"/healthz"_s;
@@ -544,6 +552,26 @@ void TestHttpApi::hostCheck()
     QCOMPARE(m_server->engine->status().eventsAccepted, 0);
 }
 
+void TestHttpApi::hostCheckedOnEveryRequestOfAConnection()
+{
+    // The verdict on a Host is kept per connection; a request naming another one is judged anew.
+    fresh();
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray post = "POST /channel/a HTTP/1.1\r\nContent-Length: 1\r\nHost: ";
+    socket.write(post + "localhost\r\n\r\nx" + post + "evil.example\r\n\r\nx" + post
+                 + "localhost\r\n\r\nx" + post + "localhost.evil.example\r\n\r\nx" + post
+                 + "127.0.0.1\r\n\r\nx");
+    QByteArray pending;
+    const QList<RawResponse> got = readResponses(socket, pending, 5);
+    QCOMPARE(got.size(), 5);
+    const QList<int> statuses = {got[0].status, got[1].status, got[2].status, got[3].status,
+                                 got[4].status};
+    QCOMPARE(statuses, (QList<int> {200, 421, 200, 421, 200}));
+    QCOMPARE(m_server->engine->status().eventsAccepted, 3);
+}
+
 void TestHttpApi::ingest_data()
 {
     QTest::addColumn<QString>("path");
@@ -556,9 +584,9 @@ void TestHttpApi::ingest_data()
     QTest::addRow("json") << u"/channel/temp"_s << QByteArray("application/json")
                           << QByteArray(R"({"value":21.5,"unit":"C"})") << 200 << QString()
                           << u"application/json"_s;
-    QTest::addRow("event alias") << u"/event/temp"_s << QByteArray("application/json")
-                                 << QByteArray("[1,2,3]") << 200 << QString()
-                                 << u"application/json"_s;
+    QTest::addRow("event alias, invalid json")
+        << u"/event/temp"_s << QByteArray("application/json") << QByteArray("[1,2,") << 400
+        << u"invalid_json"_s << QString();
     QTest::addRow("json scalar") << u"/channel/n"_s << QByteArray("application/json")
                                  << QByteArray(" 42 ") << 200 << QString() << u"application/json"_s;
     QTest::addRow("parameters dropped")
@@ -646,6 +674,101 @@ void TestHttpApi::ingestAck()
     QVERIFY(ack["timestamp"_L1].toInteger() >= ack["frameId"_L1].toInteger());
     QCOMPARE(ack.size(), 3);
     QCOMPARE(a.header("Cache-Control"), QByteArray("no-store"));
+}
+
+// The original server's producers post to /event/{id} and never read the answer's body: it is
+// empty, as the original's was, so that their connections stay reusable.
+void TestHttpApi::originalIngestPath()
+{
+    fresh();
+    const Answer a = post(u"/event/led"_s, "[0,1,0]", "application/json");
+    QCOMPARE(a.status, 200);
+    QVERIFY(a.body.isEmpty());
+    QCOMPARE(a.header("Content-Length"), QByteArray("0"));
+    QVERIFY(a.header("Content-Type").isEmpty());
+    QCOMPARE(m_server->engine->status().eventsAccepted, 1);
+    const auto frame = TimeFrame::decode(m_server->engine->openFrameBytes());
+    QVERIFY(frame.ok());
+    QCOMPARE(frame->channels.size(), 1);
+    QCOMPARE(frame->channels[0].id, u"led"_s);
+    QCOMPARE(frame->channels[0].type, u"application/json"_s);
+    QCOMPARE(frame->channels[0].items.back().data, QByteArray("[0,1,0]"));
+
+    // Several on one connection, each answered with an empty body of declared length.
+    const QByteArray event = "POST /event/led HTTP/1.1\r\nHost: localhost\r\n"
+                             "Content-Type: application/json\r\nContent-Length: 3\r\n\r\n[1]";
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(event + event + event);
+    QByteArray pending;
+    bool closed = false;
+    const QList<RawResponse> got = readResponses(socket, pending, 3, &closed);
+    QCOMPARE(got.size(), 3);
+    for (const RawResponse &r : got) {
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-length"), QByteArray("0"));
+        QVERIFY(r.body.isEmpty());
+    }
+    QVERIFY(!closed);
+    QVERIFY(pending.isEmpty());
+    QCOMPARE(m_server->engine->status().eventsAccepted, 4);
+
+    // Refusals keep their JSON error; the documented path keeps its acknowledgement.
+    QCOMPARE(post(u"/event/led"_s, "[0,", "application/json").object()["error"_L1].toString(),
+             u"invalid_json"_s);
+    QCOMPARE(post(u"/channel/led"_s, "[1]", "application/json").object()["channel"_L1].toString(),
+             u"led"_s);
+}
+
+// The original server's client reads "StartAt", "EndAt" and "Id"; the documented clients read
+// "startAt", "endAt" and "id". Every row carries both.
+void TestHttpApi::indexCarriesTheOriginalKeys()
+{
+    fresh();
+    m_server->engine->addFrame(sampleFrame(10'000));
+    m_server->engine->addFrame(sampleFrame(20'000, 1));
+    for (const QString &path : {u"/frame"_s, u"/frame?limit=1"_s, u"/frame?from=0&to=15000"_s}) {
+        const QJsonArray frames = get(path).array();
+        QVERIFY(!frames.isEmpty());
+        for (const QJsonValue &f : frames) {
+            QCOMPARE(f["StartAt"_L1].toInteger(-1), f["startAt"_L1].toInteger(-2));
+            QCOMPARE(f["EndAt"_L1].toInteger(-1), f["endAt"_L1].toInteger(-2));
+            QVERIFY(f["Id"_L1].isString());
+            QCOMPARE(f["Id"_L1].toString(), f["id"_L1].toString());
+        }
+    }
+}
+
+// GET /frame/{id} is the original server's path, whose client decodes the reference layout
+// only; GET /{id} serves the layout of --layout (documented here).
+void TestHttpApi::originalFramePathServesTheReferenceLayout()
+{
+    fresh();
+    TimeFrame::Frame frame = sampleFrame(10'000);
+    frame.channels.append({u"led"_s, u"text/plain"_s, {{10'005, "hello"}}});
+    m_server->engine->addFrame(frame);
+    const Answer documented = get(u"/10000"_s);
+    const Answer reference = get(u"/frame/10000"_s);
+    QCOMPARE(documented.status, 200);
+    QCOMPARE(reference.status, 200);
+    QCOMPARE(documented.body, *m_server->engine->frameBytes(10'000));
+    QCOMPARE(reference.body, TimeFrame::encode(frame, TimeFrame::Layout::Reference).value());
+    QVERIFY(reference.body != documented.body);
+    QCOMPARE(reference.header("Content-Length").toLongLong(), reference.body.size());
+    QCOMPARE(TimeFrame::guessLayout(reference.body)->layout, TimeFrame::Layout::Reference);
+
+    // Different bytes, different validators; each path revalidates its own.
+    const QByteArray tag = reference.header("ETag");
+    QVERIFY(tag != documented.header("ETag"));
+    QCOMPARE(get(u"/frame/10000"_s, {{"If-None-Match", tag}}).status, 304);
+    QCOMPARE(get(u"/10000"_s, {{"If-None-Match", tag}}).status, 200);
+    // A range is a range of the bytes this path serves.
+    const Answer part = get(u"/frame/10000"_s, {{"Range", "bytes=30-60"}});
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.body, reference.body.mid(30, 31));
+    // Asked again (from the converted copy), the same bytes.
+    QCOMPARE(get(u"/frame/10000"_s).body, reference.body);
 }
 
 void TestHttpApi::ingestTimestamp()

@@ -3,8 +3,8 @@
 
 // For window tests: an engine whose frames finish every 100 ms (the shortest frame), without a
 // server, and a producer that posts an event every few milliseconds.
-#include "framelistmodel.h"
-#include "servicehost.h"
+#include "frames/framelistmodel.h"
+#include "service/servicehost.h"
 
 #include <QTimer>
 

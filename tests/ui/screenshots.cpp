@@ -5,16 +5,16 @@
 //   TZ=America/New_York xvfb-run -a -s '-screen 0 1600x1000x24' bin/ui_screenshots images
 //   xvfb-run -a -s '-screen 0 1600x1000x24' bin/ui_screenshots images de
 // (bin/ of the build, images/ of docs/).
-#include "chartpanel.h"
-#include "exportdialog.h"
-#include "framelistmodel.h"
-#include "framelistview.h"
-#include "mainwindow.h"
-#include "seriesstore.h"
-#include "servicehost.h"
-#include "settingsdialog.h"
-#include "workspace/plotpane.h"
-#include "workspace/workspace.h"
+#include "charts/chartpanel.h"
+#include "charts/data/seriesstore.h"
+#include "charts/workspace/plotpane.h"
+#include "charts/workspace/workspace.h"
+#include "files/exportdialog.h"
+#include "frames/framelistmodel.h"
+#include "frames/framelistview.h"
+#include "service/servicehost.h"
+#include "settings/settingsdialog.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Exporting frames: TimeFrame files per frame, a merged range, CSV and JSON, and cancellation.
-#include "frameexporter.h"
+#include "files/frameexporter.h"
 
 #include "format/timeframejson.h"
 

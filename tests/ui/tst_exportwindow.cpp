@@ -2,13 +2,13 @@
 // Exporting from the window: the frames chosen when the dialog opened are the ones written, while
 // new frames finish and push the rows down; the dialog remembers its choices and names files
 // with their extension.
-#include "exportcontroller.h"
-#include "exportdialog.h"
 #include "fastservice.h"
-#include "framelistmodel.h"
-#include "framelistview.h"
-#include "mainwindow.h"
-#include "servicehost.h"
+#include "files/exportcontroller.h"
+#include "files/exportdialog.h"
+#include "frames/framelistmodel.h"
+#include "frames/framelistview.h"
+#include "service/servicehost.h"
+#include "window/mainwindow.h"
 
 #include <QComboBox>
 #include <QDir>

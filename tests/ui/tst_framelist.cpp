@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The frame list: newest on top, a live row first, updates by inserts and removes only.
-#include "framelistmodel.h"
+#include "frames/framelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QPersistentModelIndex>

@@ -3,12 +3,12 @@
 // with the system clock, and read back by the chart feed over every retained frame: the last
 // hour and the catalog after a restart, ranges on disk, decimation, cancel, gaps as NaN breaks,
 // the digest cache, and the overview strip.
-#include "chartfeed.h"
+#include "charts/chartfeed.h"
+#include "charts/history/digestcache.h"
+#include "charts/history/historyreader.h"
+#include "charts/history/overviewstrip.h"
 #include "engine/clock.h"
 #include "engine/frameengine.h"
-#include "history/digestcache.h"
-#include "history/historyreader.h"
-#include "history/overviewstrip.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The addresses shown for the server: one builder, loopback first, only what a browser opens.
-#include "lanurls.h"
-#include "mainwindow.h"
-#include "serverpanel.h"
-#include "servicehost.h"
-#include "trayicon.h"
+#include "service/lanurls.h"
+#include "service/servicehost.h"
+#include "window/mainwindow.h"
+#include "window/serverpanel.h"
+#include "window/trayicon.h"
 
 #include <QNetworkInterface>
 #include <QStandardPaths>

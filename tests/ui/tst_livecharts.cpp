@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Live charts: JSON leaves become series, points are decimated to the pixel width, the timeline
 // gets a lane per channel, and a stream from the real engine reaches the charts.
-#include "chartpanel.h"
-#include "demofeed.h"
+#include "charts/chartpanel.h"
+#include "charts/data/seriesstore.h"
+#include "charts/seriestreemodel.h"
 #include "engine/frameengine.h"
-#include "seriesstore.h"
-#include "seriestreemodel.h"
+#include "service/demofeed.h"
 
 #include <QDateTime>
 #include <QLineSeries>
@@ -37,6 +37,8 @@ private Q_SLOTS:
     void numericLeaves();
     void decimatesToColumns();
     void boundedMemory();
+    void jsonTypesArePlotted_data();
+    void jsonTypesArePlotted();
     void seriesFromEvents();
     void realEngineStream();
 };
@@ -96,6 +98,31 @@ void tst_LiveCharts::boundedMemory()
     QCOMPARE(total, n);
     QCOMPARE(all.front().min, 0.0);
     QCOMPARE(all.back().max, double(n - 1));
+}
+
+// A frame from the original server keeps the producer's Content-Type as sent: every spelling of
+// a JSON type gets its numeric leaves plotted, other types only their size and rate.
+void tst_LiveCharts::jsonTypesArePlotted_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QStringList>("leaves");
+    const QStringList celsius {u"celsius"_s};
+    QTest::addRow("application/json") << u"application/json"_s << celsius;
+    QTest::addRow("Application/JSON") << u"Application/JSON"_s << celsius;
+    QTest::addRow("with charset") << u"application/json; charset=utf-8"_s << celsius;
+    QTest::addRow("+json") << u"application/vnd.foo+json"_s << celsius;
+    QTest::addRow("text/plain") << u"text/plain"_s << QStringList {};
+    QTest::addRow("octet-stream") << u"application/octet-stream"_s << QStringList {};
+}
+
+void tst_LiveCharts::jsonTypesArePlotted()
+{
+    QFETCH(QString, type);
+    QFETCH(QStringList, leaves);
+    Series::Store store;
+    store.add(u"sensor"_s, type, 1000, R"({"celsius":21.5})");
+    QCOMPARE(store.channels().size(), 1);
+    QCOMPARE(store.channels().at(0).leaves, leaves);
 }
 
 void tst_LiveCharts::seriesFromEvents()

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window opens TimeFrame files off the GUI thread and shows their channels.
-#include "channeltablemodel.h"
-#include "frameinspector.h"
-#include "framelistmodel.h"
-#include "itemtablemodel.h"
-#include "mainwindow.h"
+#include "frames/framelistmodel.h"
+#include "inspector/channeltablemodel.h"
+#include "inspector/frameinspector.h"
+#include "inspector/itemtablemodel.h"
+#include "window/mainwindow.h"
 
 #include "format/timeframe.h"
 

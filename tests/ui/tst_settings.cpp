@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Settings: the dialog stores them, the command line overrides them for a run, applying restarts
 // the service, and with the tray option closing the window keeps serving.
-#include "appsettings.h"
-#include "mainwindow.h"
-#include "servicehost.h"
-#include "settingsdialog.h"
-#include "trayicon.h"
+#include "service/appsettings.h"
+#include "service/servicehost.h"
+#include "settings/settingsdialog.h"
+#include "window/mainwindow.h"
+#include "window/trayicon.h"
 
 #include <QCheckBox>
 #include <QComboBox>

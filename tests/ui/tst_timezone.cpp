@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One time zone rule for the window: the frame list, the inspector's header and its tables write
 // a frame's times the same way, in local time with the zone shown or in UTC, as the settings say.
-#include "channeltablemodel.h"
-#include "frameinspector.h"
-#include "framelistmodel.h"
-#include "itemtablemodel.h"
-#include "mainwindow.h"
-#include "timetext.h"
+#include "common/timetext.h"
+#include "frames/framelistmodel.h"
+#include "inspector/channeltablemodel.h"
+#include "inspector/frameinspector.h"
+#include "inspector/itemtablemodel.h"
+#include "window/mainwindow.h"
 
 #include <QLabel>
 #include <QSignalSpy>

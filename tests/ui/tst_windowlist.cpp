@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's frame list as a user reads it: the live row is the open frame, counts are the
 // index's, nothing is cut off, and selecting a frame does not leave the live charts.
-#include "chartpanel.h"
+#include "charts/chartpanel.h"
+#include "charts/seriestreemodel.h"
 #include "fastservice.h"
 #include "format/timeframe.h"
-#include "frameinspector.h"
-#include "framelistmodel.h"
-#include "framelistview.h"
-#include "mainwindow.h"
-#include "seriestreemodel.h"
-#include "servicehost.h"
+#include "frames/framelistmodel.h"
+#include "frames/framelistview.h"
+#include "inspector/frameinspector.h"
+#include "service/servicehost.h"
+#include "window/mainwindow.h"
 
 #include <QFileInfo>
 #include <QHeaderView>

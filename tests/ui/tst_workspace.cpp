@@ -3,20 +3,20 @@
 // the cursor's values read from the items a real engine holds, markers A and B; the series tree
 // sorted and filtered; readable lane names for 64 channels; layouts saved, opened, with a
 // missing series and a bad file.
-#include "chartpanel.h"
+#include "charts/chartpanel.h"
+#include "charts/data/seriesstore.h"
+#include "charts/seriestreemodel.h"
+#include "charts/timechartview.h"
+#include "charts/workspace/cursorlookup.h"
+#include "charts/workspace/layoutfile.h"
+#include "charts/workspace/plotpane.h"
+#include "charts/workspace/workspace.h"
+#include "common/timetext.h"
 #include "engine/frameengine.h"
 #include "format/frameview.h"
 #include "format/timeframe.h"
-#include "frameinspector.h"
-#include "mainwindow.h"
-#include "seriesstore.h"
-#include "seriestreemodel.h"
-#include "timechartview.h"
-#include "timetext.h"
-#include "workspace/cursorlookup.h"
-#include "workspace/layoutfile.h"
-#include "workspace/plotpane.h"
-#include "workspace/workspace.h"
+#include "inspector/frameinspector.h"
+#include "window/mainwindow.h"
 
 #include <QChart>
 #include <QDateTime>

@@ -283,7 +283,7 @@ export class SyncPlayer {
     this.onFrame(id, 'loading');
     let retry = false;
     try {
-      const response = await this.fetch(`${this.base}/frame/${id}`);
+      const response = await this.fetch(`${this.base}/${id}`);
       if (response.ok) {
         this.markOnline();
         const bytes = new Uint8Array(await response.arrayBuffer());

@@ -10,10 +10,10 @@
 //
 //   bench_history [data-dir [warm]]   (an existing archive there is reused; default: a temporary
 //                                      one; warm: only the run with the cache of an earlier one)
-#include "chartfeed.h"
+#include "charts/chartfeed.h"
+#include "charts/history/digestcache.h"
 #include "engine/archive.h"
 #include "engine/frameengine.h"
-#include "history/digestcache.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

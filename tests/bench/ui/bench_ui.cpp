@@ -7,13 +7,13 @@
 //
 //   QT_QPA_PLATFORM=offscreen bench_ui [seconds=20] [events-per-second-per-channel=4000]
 //                                      [panes=6] [series=24]
-#include "chartpanel.h"
-#include "mainwindow.h"
-#include "seriesstore.h"
-#include "seriestreemodel.h"
-#include "servicehost.h"
-#include "workspace/plotpane.h"
-#include "workspace/workspace.h"
+#include "charts/chartpanel.h"
+#include "charts/data/seriesstore.h"
+#include "charts/seriestreemodel.h"
+#include "charts/workspace/plotpane.h"
+#include "charts/workspace/workspace.h"
+#include "service/servicehost.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QDateTime>
