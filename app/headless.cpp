@@ -77,12 +77,17 @@ int runHeadless(const QStringList &arguments)
     const Engine::EngineConfig &config = settings->engine;
     const Server::ServerOptions &options = settings->server;
 
-    // The engine first, then the server that serves it; both stop in reverse (ServiceRunner).
+    // The engine first, then the MQTT sources that feed it and the server that serves it; all
+    // stop in reverse (ServiceRunner).
     ServiceRunner service;
     if (!service.startEngine(config, &error)) {
         Console::err(u"syncstreamer: "_s + error + u'\n');
         return service.startError() == Engine::StartError::DataDirInUse ? ExitDataDirInUse
                                                                         : ExitInvalidInput;
+    }
+    if (!service.startSources(settings->mqtt.resolved(), &error)) {
+        Console::err(u"syncstreamer: "_s + error + u'\n');
+        return ExitInvalidInput;
     }
     if (!service.startServer(options, &error)) {
         Console::err(u"syncstreamer: "_s + error + u'\n');

@@ -82,7 +82,8 @@ bool readOverrides(const QCommandLineParser &parser, CommandLineOverrides *overr
         Console::err(u"syncstreamer: "_s % error % u'\n');
         return false;
     }
-    *overrides = {OptionTable::given(parser, environment), given->engine, given->server};
+    *overrides = {OptionTable::given(parser, environment), given->engine, given->server,
+                  given->mqtt};
     return true;
 }
 

@@ -38,7 +38,7 @@ int runWindow(int &argc, char **argv, const LaunchOptions &options)
     if (!watchTerminationSignals(&app, [&window] { window.quit(); }))
         qWarning("SIGTERM and SIGINT will end SyncStreamer without finishing the open frame");
     // The engine and the server start on their own threads; the window shows them as they come.
-    host.apply(ServiceConfig {effective.engine, effective.server, true});
+    host.apply(ServiceConfig {effective.engine, effective.server, true, effective.mqtt.resolved()});
     if (!options.layoutFile.isEmpty())
         window.openLayout(options.layoutFile);
     window.show();

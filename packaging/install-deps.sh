@@ -9,6 +9,7 @@ packages="
     qt6-base-dev qt6-httpserver-dev qt6-charts-dev qt6-websockets-dev libqt6opengl6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libbenchmark-dev
+    zlib1g-dev libmosquitto-dev mosquitto mosquitto-clients python3-influxdb
     clang libclang-rt-14-dev clang-format
     xvfb xauth fonts-dejavu-core
     chromium nginx-light golang-go
@@ -22,13 +23,33 @@ for p in $packages; do
     fi
 done
 
-# The web player's tests need Node.js 18 or newer; any node on the PATH will do.
+# The web player's tests need Node.js 18 or newer; any node on the PATH will do. npm installs
+# the InfluxDB client library the ingest tests use.
 if ! command -v node >/dev/null 2>&1; then
     missing="$missing nodejs"
 fi
+if ! command -v npm >/dev/null 2>&1; then
+    missing="$missing npm"
+fi
+
+# The official InfluxDB client library for the test that writes through it, from the npm
+# registry into tests/ingest/clients (pinned by its package-lock.json).
+install_npm_clients() {
+    clients="$(dirname "$0")/../tests/ingest/clients"
+    if [ -d "$clients/node_modules/@influxdata/influxdb-client" ]; then
+        return 0
+    fi
+    if command -v npm >/dev/null 2>&1; then
+        echo "install-deps: installing the InfluxDB client library in tests/ingest/clients"
+        (cd "$clients" && npm ci --no-audit --no-fund)
+    else
+        echo "install-deps: npm is missing; the InfluxDB client test will be skipped" >&2
+    fi
+}
 
 if [ -z "$missing" ]; then
     echo "install-deps: all build packages are installed"
+    install_npm_clients
     exit 0
 fi
 
@@ -47,3 +68,4 @@ export DEBIAN_FRONTEND=noninteractive
 $as_root apt-get update -q
 # shellcheck disable=SC2086 # the list is meant to split into words
 $as_root apt-get install -y -q --no-install-recommends $missing
+install_npm_clients

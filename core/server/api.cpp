@@ -28,6 +28,7 @@ Api::Api(const ApiContext &context, LiveFeed *feed)
     , m_frames(context)
     , m_ingest(context)
     , m_info(context)
+    , m_influx(context)
 { }
 
 void Api::handle(HttpRequest &&request, QHttpServerResponder &&responder, GuardedSocket *socket)
@@ -71,6 +72,16 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
         if (method != "POST")
             return methodNotAllowed();
         HttpResponse r;
+        if (route.endpoint == Endpoint::InfluxWriteV2
+            || route.endpoint == Endpoint::InfluxWriteV1) {
+            // InfluxDB's tokens and error shape: the endpoint checks the write itself.
+            r = m_influx.write(request,
+                               route.endpoint == Endpoint::InfluxWriteV2
+                                   ? InfluxEndpoints::Version::V2
+                                   : InfluxEndpoints::Version::V1);
+            m_context.access->addCorsHeaders(request, r, true);
+            return r;
+        }
         if (std::optional<HttpResponse> refused = m_context.access->checkWrite(request))
             r = std::move(*refused);
         else if (route.endpoint == Endpoint::Ingest)
@@ -152,6 +163,8 @@ HttpResponse Api::answer(const HttpRequest &request, QHttpServerResponder &respo
     case Endpoint::None:
     case Endpoint::Ingest:
     case Endpoint::Batch:
+    case Endpoint::InfluxWriteV2:
+    case Endpoint::InfluxWriteV1:
         break;
     }
     m_context.access->addCorsHeaders(request, r, false);

@@ -6,6 +6,7 @@
 #include "httprequest.h"
 #include "httpresponse.h"
 
+#include "influxendpoints.h"
 #include "infoendpoints.h"
 #include "ingestendpoints.h"
 #include <QHttpServerResponder>
@@ -34,6 +35,7 @@ private:
     FrameEndpoints m_frames;
     IngestEndpoints m_ingest;
     InfoEndpoints m_info;
+    InfluxEndpoints m_influx;
 };
 
 } // namespace Server

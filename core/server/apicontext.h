@@ -6,6 +6,9 @@
 namespace Engine {
 class EngineApi;
 }
+namespace Ingest {
+class SourceBoard;
+}
 
 namespace Server {
 
@@ -24,6 +27,7 @@ struct ApiContext
     const AccessPolicy *access = nullptr;
     ChannelRates *rates = nullptr;
     PeerConnections *peers = nullptr;
+    const Ingest::SourceBoard *sources = nullptr; // MQTT brokers, for /healthz and /metrics
     qint64 startedAtMs = 0; // steady clock (GuardedSocket::steadyNowMs())
 };
 

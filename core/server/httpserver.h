@@ -32,6 +32,9 @@ public:
     HttpServer(Engine::EngineApi *engine, ServerOptions options, QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // The sources besides HTTP (MQTT brokers) that /healthz and /metrics report; before start().
+    void setSources(const Ingest::SourceBoard *sources) { m_context.sources = sources; }
+
     // Loads TLS files, starts the workers and listens. False and *error (translated) on failure.
     bool start(QString *error);
     void stop();

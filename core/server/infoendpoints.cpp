@@ -8,6 +8,8 @@
 #include "jsonutil.h"
 #include "servermetrics.h"
 
+#include "ingest/sourceboard.h"
+
 #include <QDateTime>
 #include <QMap>
 
@@ -112,6 +114,27 @@ HttpResponse InfoEndpoints::health(const HttpRequest &)
         }
         body.append(']');
     }
+    if (m_context.sources) {
+        body.append(",\"sources\":[");
+        bool first = true;
+        for (const Ingest::SourceState &source : m_context.sources->snapshot()) {
+            body.append(first ? "{\"name\":" : ",{\"name\":");
+            first = false;
+            Json::appendString(body, QStringView(source.name));
+            body.append(",\"state\":");
+            Json::appendString(body, QStringView(Ingest::connectionName(source.connection)));
+            if (!source.detail.isEmpty()) {
+                body.append(",\"detail\":");
+                Json::appendString(body, QStringView(source.detail));
+            }
+            body.append(",\"messages\":");
+            Json::appendNumber(body, source.messages);
+            body.append(",\"refused\":");
+            Json::appendNumber(body, source.refused);
+            body.append('}');
+        }
+        body.append(']');
+    }
     body.append('}');
     // Load balancers and service managers read the status; the body says why.
     return noStore(HttpResponse::json(ok ? 200 : 503, std::move(body)));
@@ -123,6 +146,8 @@ HttpResponse InfoEndpoints::metrics(const HttpRequest &)
     r.contentType = "text/plain; version=0.0.4; charset=utf-8";
     r.body = m_context.metrics->render(m_context.engine->status(),
                                        GuardedSocket::steadyNowMs() - m_context.startedAtMs);
+    if (m_context.sources)
+        ServerMetrics::appendSourceMetrics(r.body, m_context.sources->snapshot());
     return noStore(std::move(r));
 }
 

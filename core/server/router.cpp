@@ -27,6 +27,10 @@ Route route(QByteArrayView path)
         return endpoint(Endpoint::Events);
     if (path == "/batch")
         return endpoint(Endpoint::Batch, true);
+    if (path == "/api/v2/write")
+        return endpoint(Endpoint::InfluxWriteV2, true);
+    if (path == "/write")
+        return endpoint(Endpoint::InfluxWriteV1, true);
     if (path == "/channels")
         return endpoint(Endpoint::Channels);
     if (path == "/healthz")

@@ -16,6 +16,8 @@ enum class Endpoint {
     Frame, // GET /{frameId}, GET /frame/{frameId}
     Ingest, // POST /channel/{id}, POST /event/{id}
     Batch, // POST /batch
+    InfluxWriteV2, // POST /api/v2/write (InfluxDB line protocol)
+    InfluxWriteV1, // POST /write (InfluxDB 1.x line protocol)
     Events, // GET /events
     Channels, // GET /channels
     Health, // GET /healthz

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "servermetrics.h"
 
+#include "ingest/sourceboard.h"
+
 #include "engine/engineapi.h"
 
 #include <cstring>
@@ -58,6 +60,46 @@ void appendValue(QByteArray &out, const char *name, qint64 value)
 }
 
 } // namespace
+
+void ServerMetrics::appendSourceMetrics(QByteArray &out, const QList<Ingest::SourceState> &sources)
+{
+    using Ingest::SourceState;
+    const struct
+    {
+        const char *name;
+        const char *type;
+        const char *help;
+        qint64 (*value)(const SourceState &);
+    } metrics[] = {
+        {"syncstreamer_mqtt_connected", "gauge", "1 while subscribed to the broker, else 0.",
+         [](const SourceState &s) {
+             return qint64(s.connection == SourceState::Connection::Connected);
+         }},
+        {"syncstreamer_mqtt_messages_total", "counter", "MQTT messages the engine accepted.",
+         [](const SourceState &s) {
+             return s.messages;
+         }},
+        {"syncstreamer_mqtt_refused_total", "counter", "MQTT messages the engine refused.",
+         [](const SourceState &s) {
+             return s.refused;
+         }},
+        {"syncstreamer_mqtt_reconnects_total", "counter",
+         "Connections to the broker after the first.",
+         [](const SourceState &s) {
+             return s.reconnects;
+         }},
+    };
+    for (const auto &metric : metrics) {
+        appendMetric(out, metric.name, metric.type, metric.help);
+        for (const SourceState &source : sources) {
+            QByteArray name = source.name.toUtf8();
+            name.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+            appendValue(
+                out, QByteArray(metric.name + QByteArray("{source=\"") + name + "\"}").constData(),
+                metric.value(source));
+        }
+    }
+}
 
 ServerMetrics::ServerMetrics()
 {

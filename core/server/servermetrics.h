@@ -11,6 +11,10 @@ namespace Engine {
 struct Status;
 }
 
+namespace Ingest {
+struct SourceState;
+}
+
 namespace Server {
 
 // Counters of the HTTP layer, shared by every worker thread (relaxed atomics: they are
@@ -47,6 +51,8 @@ public:
     quint64 errors(QByteArrayView code) const;
 
     QByteArray render(const Engine::Status &status, qint64 uptimeMs) const;
+    // The MQTT sources' connection state and counts, one series per broker.
+    static void appendSourceMetrics(QByteArray &out, const QList<Ingest::SourceState> &sources);
 
     // The "error" codes the API answers with; others are counted as "other".
     static const std::array<const char *, 24> kErrorCodes;

@@ -72,6 +72,7 @@ void CommandLineOverrides::applyTo(AppSettings &settings) const
     AppSettings given;
     given.engine = engine;
     given.server = server;
+    given.mqtt = mqtt;
     const QList<OptionRow> rows = OptionTable::rows();
     for (const QString &name : options) {
         if (const OptionRow *row = OptionTable::find(rows, name))

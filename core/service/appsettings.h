@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/engineconfig.h"
+#include "ingest/mqttoptions.h"
 #include "server/serveroptions.h"
 
 #include <QMetaType>
@@ -19,6 +20,7 @@ struct AppSettings
 {
     Engine::EngineConfig engine;
     Server::ServerOptions server;
+    Ingest::MqttConfig mqtt; // the command line's only, never stored
     bool tray = false; // closing the window keeps serving from the system tray
     bool utcTimes = false; // the window writes times in UTC, else in local time with its zone
 
@@ -46,6 +48,7 @@ struct CommandLineOverrides
     QStringList options; // option names as on the command line: "port", "data-dir", ...
     Engine::EngineConfig engine; // as parsed from the command line
     Server::ServerOptions server;
+    Ingest::MqttConfig mqtt;
 
     // The options of a parser that has processed its arguments (server and engine options as
     // added by the application), and SYNCSTREAMER_PORT / PORT / SYNCSTREAMER_TOKEN.

@@ -3,6 +3,7 @@
 
 #include "optionbuilders_p.h"
 
+#include "ingest/mqttoptions.h"
 #include "server/accesspolicy.h"
 
 #include <QDir>
@@ -186,6 +187,60 @@ void addServerLimitRows(QList<OptionRow> &rows)
         [](auto &s) -> auto & { return s.server.threads; }, count(1, kMaxCount)));
 }
 
+// The MQTT brokers to subscribe to (docs/INGEST.md): given on the command line only; the
+// sources start with the engine.
+void addMqttRows(QList<OptionRow> &rows)
+{
+    const auto sources = [&rows](OptionRow row) {
+        row.restarts = Restart::Engine;
+        rows.append(row);
+    };
+    const auto brokers = [](auto &s) -> auto &
+    {
+        return s.mqtt.brokers;
+    };
+    const auto broker = [](const QString &url) -> std::optional<QList<Ingest::MqttOptions>> {
+        QString error;
+        const std::optional<Ingest::MqttOptions> b = Ingest::parseMqttUrl(url, &error);
+        if (!b)
+            return std::nullopt;
+        return QList<Ingest::MqttOptions> {*b};
+    };
+    OptionRow mqtt =
+        option(u"mqtt"_s, Headless::tr("url"),
+               Headless::tr("Subscribe to an MQTT broker: mqtt[s]://[user:pass@]host[:port]/FILTER"
+                            "[,FILTER...]; each message becomes an event on a channel named after "
+                            "its topic. Repeatable. Default: none."),
+               brokers, broker);
+    mqtt.read = [](const QStringList &values, const QString &, AppSettings &s) {
+        QList<Ingest::MqttOptions> list;
+        QString error;
+        for (const QString &url : values) {
+            const std::optional<Ingest::MqttOptions> b = Ingest::parseMqttUrl(url, &error);
+            if (!b)
+                return error;
+            list.append(*b);
+        }
+        s.mqtt.brokers = list;
+        return QString();
+    };
+    sources(mqtt);
+    sources(option(
+        u"mqtt-time-field"_s, Headless::tr("name"),
+        Headless::tr("Member of a JSON payload that holds the event's time (UNIX ms or ISO "
+                     "8601). Default: none, the arrival time."),
+        [](auto &s) -> auto & { return s.mqtt.timeField; }, text));
+    sources(option(
+        u"mqtt-ca-file"_s, Headless::tr("file"),
+        Headless::tr("CA certificates (PEM) that sign an mqtts:// broker's certificate. "
+                     "Default: the system's."),
+        [](auto &s) -> auto & { return s.mqtt.caFile; }, text));
+    sources(option(
+        u"mqtt-qos"_s, Headless::tr("qos"),
+        Headless::tr("QoS of the MQTT subscriptions: 0 or 1. Default: 1."),
+        [](auto &s) -> auto & { return s.mqtt.qos; }, count(0, 1)));
+}
+
 // The engine's frames: stored, a change restarts the engine (and the server on it).
 void addFrameRows(QList<OptionRow> &rows)
 {
@@ -321,6 +376,7 @@ QList<OptionRow> rows()
     addListenRows(rows);
     addAccessRows(rows);
     addServerLimitRows(rows);
+    addMqttRows(rows);
     addFrameRows(rows);
     addRetentionRows(rows);
     addWindowRows(rows);

@@ -40,6 +40,13 @@ public:
             publish();
             return;
         }
+        if (!m_runner.startSources(config.mqtt, &error)) {
+            m_runner.stop();
+            m_state.phase = ServiceState::Phase::Failed;
+            m_state.error = error;
+            publish();
+            return;
+        }
         const std::shared_ptr<Engine::EngineApi> engine = m_runner.engine();
         m_lastEvents = engine->status().eventsAccepted;
         m_clock.start();

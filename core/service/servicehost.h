@@ -3,6 +3,7 @@
 
 #include "engine/engineapi.h"
 #include "engine/engineconfig.h"
+#include "ingest/mqttoptions.h"
 #include "server/serveroptions.h"
 
 #include <QObject>
@@ -12,12 +13,14 @@
 
 class QThread;
 
-// Everything the window starts: the engine's configuration, the server's, and whether to serve.
+// Everything the window starts: the engine's configuration, the server's, whether to serve, and
+// the MQTT brokers (of the command line) that feed the engine.
 struct ServiceConfig
 {
     Engine::EngineConfig engine;
     Server::ServerOptions server;
     bool serve = true;
+    QList<Ingest::MqttOptions> mqtt; // brokers to subscribe to while the engine runs
 };
 
 // What the window shows about the engine and the server.

@@ -3,7 +3,12 @@
 
 #include "lanurls.h"
 
+#include "ingest/mqttsource.h"
+#include "ingest/sourceboard.h"
+
 #include <QThread>
+
+ServiceRunner::ServiceRunner() = default;
 
 ServiceRunner::~ServiceRunner()
 {
@@ -29,6 +34,34 @@ bool ServiceRunner::startEngine(const Engine::EngineConfig &config, QString *err
     return true;
 }
 
+bool ServiceRunner::startSources(const QList<Ingest::MqttOptions> &brokers, QString *error)
+{
+    stopServer(); // it reads the board that goes
+    stopSources();
+    if (brokers.isEmpty())
+        return true;
+    if (!m_engine) {
+        *error = tr("The engine is not running.");
+        return false;
+    }
+    m_board = std::make_unique<Ingest::SourceBoard>();
+    for (const Ingest::MqttOptions &broker : brokers) {
+        m_sources.push_back(
+            std::make_unique<Ingest::MqttSource>(m_engine.get(), m_board.get(), broker));
+        if (!m_sources.back()->start(error)) {
+            stopSources();
+            return false;
+        }
+    }
+    return true;
+}
+
+void ServiceRunner::stopSources()
+{
+    m_sources.clear(); // each stops: nothing arrives after that the engine could not take
+    m_board.reset();
+}
+
 bool ServiceRunner::startServer(const Server::ServerOptions &options, QString *error)
 {
     stopServer();
@@ -37,6 +70,8 @@ bool ServiceRunner::startServer(const Server::ServerOptions &options, QString *e
         return false;
     }
     auto server = std::make_unique<Server::HttpServer>(m_engine.get(), options);
+    if (m_board)
+        server->setSources(m_board.get());
     if (!server->start(error))
         return false;
     m_server = std::move(server);
@@ -55,6 +90,7 @@ void ServiceRunner::stopServer()
 void ServiceRunner::stop()
 {
     stopServer();
+    stopSources();
     if (m_engine) {
         m_engine->stop();
         m_engine.reset();

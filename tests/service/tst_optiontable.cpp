@@ -27,6 +27,7 @@ private Q_SLOTS:
     void serverOptions_data();
     void serverOptions();
     void tokenPrecedence();
+    void mqttOptions();
     void everyOptionIsOnTheCommandLine();
     void settingsRoundTrip();
     void restarts_data();
@@ -164,6 +165,49 @@ void tst_OptionTable::tokenPrecedence()
     QCOMPARE(tokenOf({u"--token=given"_s, u"--token-file"_s, file.fileName()}), "given");
     QCOMPARE(tokenOf({u"--token-file"_s, file.fileName(), u"--token=given"_s}), "given");
     QVERIFY(tokenOf({u"--token-file"_s, dir.filePath(u"missing"_s)}).contains("missing"));
+}
+
+// --mqtt is repeatable; --mqtt-time-field, --mqtt-ca-file and --mqtt-qos apply to every broker,
+// whatever their order; none of them is stored.
+void tst_OptionTable::mqttOptions()
+{
+    const auto read = [](const QStringList &arguments, QString *error) {
+        QCommandLineParser parser;
+        OptionTable::addTo(parser);
+        if (!parser.parse(QStringList {u"syncstreamer"_s} + arguments))
+            return std::optional<AppSettings>();
+        return OptionTable::read(parser, QProcessEnvironment(), error);
+    };
+    QString error;
+    const std::optional<AppSettings> settings =
+        read({u"--mqtt-qos=0"_s, u"--mqtt=mqtt://a/x"_s, u"--mqtt-time-field=ts"_s,
+              u"--mqtt=mqtts://u:p@b/y,z"_s, u"--mqtt-ca-file=/ca.pem"_s},
+             &error);
+    QVERIFY2(settings, qPrintable(error));
+    const QList<Ingest::MqttOptions> brokers = settings->mqtt.resolved();
+    QCOMPARE(brokers.size(), 2);
+    QCOMPARE(brokers.at(0).host, u"a"_s);
+    QCOMPARE(brokers.at(0).port, 1883);
+    QCOMPARE(brokers.at(1).host, u"b"_s);
+    QCOMPARE(brokers.at(1).port, 8883);
+    QCOMPARE(brokers.at(1).filters, (QStringList {u"y"_s, u"z"_s}));
+    for (const Ingest::MqttOptions &broker : brokers) {
+        QCOMPARE(broker.qos, 0);
+        QCOMPARE(broker.timeField, u"ts"_s);
+        QCOMPARE(broker.caFile, u"/ca.pem"_s);
+    }
+    QVERIFY(read({}, &error)->mqtt.brokers.isEmpty());
+    QCOMPARE(read({}, &error)->mqtt.qos, 1);
+
+    QVERIFY(!read({u"--mqtt-qos=2"_s}, &error));
+    QVERIFY2(error.contains(u"--mqtt-qos"_s), qPrintable(error));
+    QVERIFY(!read({u"--mqtt=http://a/x"_s}, &error));
+    QVERIFY2(error.contains(u"mqtt://"_s), qPrintable(error));
+
+    for (const OptionRow &row : OptionTable::rows()) {
+        if (row.name.startsWith(u"mqtt"_s))
+            QVERIFY2(row.settingsKey.isEmpty(), qPrintable(row.name));
+    }
 }
 
 // The names that override stored settings are the table's rows, every one of which is on the

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The engine-and-server lifecycle the window and --headless share: the engine first, the server
-// on it, both stopped in reverse; a part that cannot start says why and leaves nothing half-run.
+// The engine-and-server lifecycle the window and --headless share: the engine first, the MQTT
+// sources that feed it and the server on it, all stopped in reverse; a part that cannot start
+// says why and leaves nothing half-run.
 #include "service/servicerunner.h"
 
 #include <QNetworkAccessManager>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void serverNeedsAnEngine();
     void engineThatCannotStartLeavesNothing();
     void serverThatCannotListenKeepsTheEngine();
+    void sourcesRunWithTheEngine();
 };
 
 void tst_ServiceRunner::servesThenStopsInReverse()
@@ -117,6 +119,31 @@ void tst_ServiceRunner::serverThatCannotListenKeepsTheEngine()
     QVERIFY(!second.server());
     QVERIFY(second.engine());
     QVERIFY(second.urls().isEmpty());
+}
+
+void tst_ServiceRunner::sourcesRunWithTheEngine()
+{
+    Ingest::MqttOptions broker; // nothing listens on port 1: retried in the background
+    broker.host = u"127.0.0.1"_s;
+    broker.port = 1;
+    broker.filters = {u"x/#"_s};
+    ServiceRunner service;
+    QString error;
+    QVERIFY(service.startSources({}, &error)); // none: nothing to start
+    QVERIFY(!service.startSources({broker}, &error));
+    QVERIFY(!error.isEmpty());
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Engine::EngineConfig config;
+    config.dataDir = dir.path();
+    QVERIFY2(service.startEngine(config, &error), qPrintable(error));
+    QVERIFY2(service.startSources({broker}, &error), qPrintable(error));
+    QVERIFY2(service.startServer(loopbackOnAnyPort(), &error), qPrintable(error));
+    QCOMPARE(getStatus(service.urls().constFirst().resolved(QUrl(u"/healthz"_s))), 200);
+    service.stop();
+    QVERIFY(!service.server());
+    QVERIFY(!service.engine());
 }
 
 QTEST_GUILESS_MAIN(tst_ServiceRunner)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "jsonutil.h"
+#include "json.h"
 
 #include "format/contenttype.h"
 
@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QString>
 
-namespace Server::Json {
+namespace Json {
 
 namespace {
 
@@ -321,4 +321,4 @@ QByteArray error(QByteArrayView code, QStringView detail)
     return out;
 }
 
-} // namespace Server::Json
+} // namespace Json
