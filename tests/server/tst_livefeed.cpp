@@ -186,8 +186,9 @@ void TestLiveFeed::stalledSubscribersKeepMemoryBounded()
     stalled.clear();
     QTRY_COMPARE_WITH_TIMEOUT(metric(nam, server.port(), "syncstreamer_live_subscribers"),
                               qint64(0), 30'000);
+    // A wait, not a bound: on a loaded machine the server can take a minute to hand it back.
     QTRY_VERIFY2_WITH_TIMEOUT(server.rss() < kAfterBound,
-                              qPrintable(u"RSS %1 MiB"_s.arg(server.rss() / kMiB)), 30'000);
+                              qPrintable(u"RSS %1 MiB"_s.arg(server.rss() / kMiB)), 120'000);
 }
 
 QTEST_GUILESS_MAIN(TestLiveFeed)
