@@ -378,7 +378,7 @@ Run &apos;syncstreamer --headless&apos; to run the server without a window, or &
 <context>
     <name>EngineOptions</name>
     <message>
-        <location filename="../core/service/optiontable.cpp" line="+201"/>
+        <location filename="../core/service/optiontable.cpp" line="+256"/>
         <location line="+58"/>
         <source>duration</source>
         <translation>Dauer</translation>
@@ -823,7 +823,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Engine und HTTP-Server ohne Fenster ausführen, bis SIGTERM oder SIGINT eintrifft.</translation>
     </message>
     <message>
-        <location filename="../core/service/optiontable.cpp" line="-244"/>
+        <location filename="../core/service/optiontable.cpp" line="-298"/>
         <source>HTTP port, 0 for any free one. Default: %1, or the SYNCSTREAMER_PORT or PORT environment variable.</source>
         <translation>HTTP-Port, 0 für einen beliebigen freien. Standard: %1 oder die Umgebungsvariable SYNCSTREAMER_PORT bzw. PORT.</translation>
     </message>
@@ -862,11 +862,12 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <location line="-1"/>
         <location line="+37"/>
         <location line="+11"/>
+        <location line="+114"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-135"/>
         <source>Bearer token every read must carry too. Default: none, reads are open (GET /healthz always is).</source>
         <translation>Bearer-Token, das auch jeder Lesezugriff mitführen muss. Standard: keines, Lesen ist frei (GET /healthz immer).</translation>
     </message>
@@ -961,6 +962,41 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Threads, die HTTP bedienen. Standard: einer pro Kern.</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscribe to an MQTT broker: mqtt[s]://[user:pass@]host[:port]/FILTER[,FILTER...]; each message becomes an event on a channel named after its topic. Repeatable. Default: none.</source>
+        <translation>Einen MQTT-Broker abonnieren: mqtt[s]://[user:pass@]host[:port]/FILTER[,FILTER...]; jede Nachricht wird ein Ereignis auf einem nach ihrem Topic benannten Kanal. Wiederholbar. Standard: keiner.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member of a JSON payload that holds the event&apos;s time (UNIX ms or ISO 8601). Default: none, the arrival time.</source>
+        <translation>Feld einer JSON-Nutzlast, das die Zeit des Ereignisses enthält (UNIX-ms oder ISO 8601). Standard: keines, die Ankunftszeit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CA certificates (PEM) that sign an mqtts:// broker&apos;s certificate. Default: the system&apos;s.</source>
+        <translation>CA-Zertifikate (PEM), die das Zertifikat eines mqtts://-Brokers signieren. Standard: die des Systems.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>qos</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS of the MQTT subscriptions: 0 or 1. Default: 1.</source>
+        <translation>QoS der MQTT-Abonnements: 0 oder 1. Standard: 1.</translation>
+    </message>
+    <message>
         <location line="+99"/>
         <source>Metadata layout of the frames written and served at /{id}: documented or reference (the original Go server&apos;s; its path /frame/{id} always serves that one). Default: documented.</source>
         <translation>Metadaten-Layout der geschriebenen und unter /{id} ausgelieferten Frames: documented oder reference (das des ursprünglichen Go-Servers; dessen Pfad /frame/{id} liefert immer dieses). Standard: documented.</translation>
@@ -976,7 +1012,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>Ungültiger Wert „%1“ für --%2.</translation>
     </message>
     <message>
-        <location filename="../core/service/optiontable.cpp" line="-248"/>
+        <location filename="../core/service/optiontable.cpp" line="-302"/>
         <source>Invalid port &quot;%1&quot; (from %2).</source>
         <translation>Ungültiger Port „%1“ (aus %2).</translation>
     </message>
@@ -991,7 +1027,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <translation>--token-file %1 enthält kein Token.</translation>
     </message>
     <message>
-        <location filename="../app/headless.cpp" line="+97"/>
+        <location filename="../app/headless.cpp" line="+102"/>
         <source>Serving %1 from %2 (data in %3); stop with Ctrl+C or SIGTERM.
 </source>
         <translation>Stelle %1 mit %2 bereit (Daten in %3); beenden mit Strg+C oder SIGTERM.
@@ -1034,6 +1070,200 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <location line="+3"/>
         <source>&amp;Layout:</source>
         <translation>&amp;Layout:</translation>
+    </message>
+</context>
+<context>
+    <name>Ingest</name>
+    <message>
+        <location filename="../core/ingest/mqttoptions.cpp" line="+46"/>
+        <source>--mqtt %1: the URL must start with mqtt:// or mqtts://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--mqtt %1: the broker&apos;s host is missing or malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--mqtt %1: the port is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--mqtt %1: &quot;%2&quot; is not a valid topic filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--mqtt %1: name at least one topic filter after the broker, such as mqtt://host:1883/sensors/#</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ingest::LineProtocol</name>
+    <message>
+        <location filename="../core/ingest/lineprotocol.cpp" line="+390"/>
+        <source>the field &quot;%1&quot; is not an integer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the field &quot;%1&quot; is not an unsigned integer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the integer field &quot;%1&quot; is out of range: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the unsigned field &quot;%1&quot; is out of range: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>the field &quot;%1&quot; has an invalid value: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the float field &quot;%1&quot; is out of range: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ingest::LineProtocol::LineError</name>
+    <message>
+        <location line="+200"/>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ingest::LineProtocol::Parser</name>
+    <message>
+        <location line="-471"/>
+        <location line="+95"/>
+        <source>the measurement is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>a tag key is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>the tag &quot;%1&quot; has no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>the value of the tag &quot;%1&quot; has an unescaped &quot;=&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the fields are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>unexpected text after the timestamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the tag &quot;%1&quot; is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the series key is %1 bytes long; a channel id may be at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the series key is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the series key contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a field key is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+77"/>
+        <source>the field &quot;%1&quot; has no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>a field key is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the field key &quot;%1&quot; contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+221"/>
+        <source>the string field &quot;%1&quot; is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the string field &quot;%1&quot; has no closing quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the timestamp is not a 64-bit integer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>the timestamp %1 is out of range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Ingest::MqttSource</name>
+    <message>
+        <location filename="../core/ingest/mqttsource.cpp" line="+52"/>
+        <source>Cannot create an MQTT client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>MQTT over TLS to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot start the MQTT client&apos;s thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>The broker refused the subscription to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>stopped</source>
+        <translation type="unfinished">gestoppt</translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1458,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 </translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>A TimeFrame file to open in the window.</source>
         <translation>Eine TimeFrame-Datei, die im Fenster geöffnet wird.</translation>
     </message>
@@ -1757,7 +1987,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <translation>%1 enthält keinen privaten PEM-Schlüssel (RSA oder EC).</translation>
     </message>
     <message>
-        <location filename="../core/server/router.cpp" line="+121"/>
+        <location filename="../core/server/router.cpp" line="+125"/>
         <source>The channel id is empty.</source>
         <translation>Die Kanal-ID ist leer.</translation>
     </message>
@@ -1813,7 +2043,7 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>Server::Api</name>
     <message>
-        <location filename="../core/server/api.cpp" line="+56"/>
+        <location filename="../core/server/api.cpp" line="+57"/>
         <source>There is nothing at %1.</source>
         <translation>Unter %1 gibt es nichts.</translation>
     </message>
@@ -1880,6 +2110,54 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
         <location line="+60"/>
         <source>Cannot listen on %1 port %2: %3</source>
         <translation>Lauschen auf %1 Port %2 nicht möglich: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Server::InfluxEndpoints</name>
+    <message>
+        <location filename="../core/server/influxendpoints.cpp" line="+126"/>
+        <source>precision must be ns, us, ms or s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>precision must be n, ns, u, ms, s, m or h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>late must be drop or arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the body inflates to more than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the body is not valid gzip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Content-Encoding must be gzip or identity, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unable to parse the body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>points outside the unfinished frames [%1, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>partial write: %1 dropped=%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2145,7 +2423,8 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
 <context>
     <name>ServiceRunner</name>
     <message>
-        <location filename="../core/service/servicerunner.cpp" line="+36"/>
+        <location filename="../core/service/servicerunner.cpp" line="+44"/>
+        <location line="+25"/>
         <source>The engine is not running.</source>
         <translation>Die Engine läuft nicht.</translation>
     </message>
