@@ -1077,27 +1077,27 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     <message>
         <location filename="../core/ingest/mqttoptions.cpp" line="+46"/>
         <source>--mqtt %1: the URL must start with mqtt:// or mqtts://</source>
-        <translation type="unfinished"></translation>
+        <translation>--mqtt %1: die URL muss mit mqtt:// oder mqtts:// beginnen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>--mqtt %1: the broker&apos;s host is missing or malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>--mqtt %1: der Host des Brokers fehlt oder ist fehlerhaft</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--mqtt %1: the port is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>--mqtt %1: der Port ist fehlerhaft</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>--mqtt %1: &quot;%2&quot; is not a valid topic filter</source>
-        <translation type="unfinished"></translation>
+        <translation>--mqtt %1: „%2“ ist kein gültiger Topic-Filter</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--mqtt %1: name at least one topic filter after the broker, such as mqtt://host:1883/sensors/#</source>
-        <translation type="unfinished"></translation>
+        <translation>--mqtt %1: nennen Sie nach dem Broker mindestens einen Topic-Filter, etwa mqtt://host:1883/sensors/#</translation>
     </message>
 </context>
 <context>
@@ -1105,33 +1105,33 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     <message>
         <location filename="../core/ingest/lineprotocol.cpp" line="+390"/>
         <source>the field &quot;%1&quot; is not an integer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Feld „%1“ ist keine ganze Zahl: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the field &quot;%1&quot; is not an unsigned integer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Feld „%1“ ist keine vorzeichenlose ganze Zahl: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the integer field &quot;%1&quot; is out of range: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das ganzzahlige Feld „%1“ liegt außerhalb des Bereichs: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the unsigned field &quot;%1&quot; is out of range: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das vorzeichenlose Feld „%1“ liegt außerhalb des Bereichs: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <location line="+5"/>
         <source>the field &quot;%1&quot; has an invalid value: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Feld „%1“ hat einen ungültigen Wert: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the float field &quot;%1&quot; is out of range: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Gleitkommafeld „%1“ liegt außerhalb des Bereichs: %2</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1139,7 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     <message>
         <location line="+200"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1148,94 +1148,94 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
         <location line="-471"/>
         <location line="+95"/>
         <source>the measurement is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>die Messung (measurement) fehlt</translation>
     </message>
     <message>
         <location line="-87"/>
         <source>a tag key is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tag-Schlüssel fehlt</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+8"/>
         <source>the tag &quot;%1&quot; has no value</source>
-        <translation type="unfinished"></translation>
+        <translation>das Tag „%1“ hat keinen Wert</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>the value of the tag &quot;%1&quot; has an unescaped &quot;=&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert des Tags „%1“ enthält ein nicht maskiertes „=“</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the fields are missing</source>
-        <translation type="unfinished"></translation>
+        <translation>die Felder fehlen</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>unexpected text after the timestamp</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwarteter Text nach dem Zeitstempel</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the tag &quot;%1&quot; is given twice</source>
-        <translation type="unfinished"></translation>
+        <translation>das Tag „%1“ ist zweimal angegeben</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the series key is %1 bytes long; a channel id may be at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Serienschlüssel ist %1 Bytes lang; eine Kanal-ID darf höchstens %2 lang sein</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the series key is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>der Serienschlüssel ist kein gültiges UTF-8</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the series key contains a control character</source>
-        <translation type="unfinished"></translation>
+        <translation>der Serienschlüssel enthält ein Steuerzeichen</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>a field key is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Feldschlüssel fehlt</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+77"/>
         <source>the field &quot;%1&quot; has no value</source>
-        <translation type="unfinished"></translation>
+        <translation>das Feld „%1“ hat keinen Wert</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>a field key is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Feldschlüssel ist kein gültiges UTF-8</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the field key &quot;%1&quot; contains a control character</source>
-        <translation type="unfinished"></translation>
+        <translation>der Feldschlüssel „%1“ enthält ein Steuerzeichen</translation>
     </message>
     <message>
         <location line="+221"/>
         <source>the string field &quot;%1&quot; is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>das Textfeld „%1“ ist kein gültiges UTF-8</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>the string field &quot;%1&quot; has no closing quote</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Textfeld „%1“ fehlt das schließende Anführungszeichen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>the timestamp is not a 64-bit integer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zeitstempel ist keine 64-Bit-Ganzzahl: %1</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>the timestamp %1 is out of range</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zeitstempel %1 liegt außerhalb des Bereichs</translation>
     </message>
 </context>
 <context>
@@ -1243,27 +1243,27 @@ Wählen Sie ein Frame in einer Liste, verwenden Sie Datei → TimeFrame öffnen�
     <message>
         <location filename="../core/ingest/mqttsource.cpp" line="+52"/>
         <source>Cannot create an MQTT client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein MQTT-Client kann nicht angelegt werden.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>MQTT over TLS to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT über TLS zu %1: %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Cannot start the MQTT client&apos;s thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Thread des MQTT-Clients kann nicht gestartet werden.</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>The broker refused the subscription to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Broker hat das Abonnement von %1 abgelehnt: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>stopped</source>
-        <translation type="unfinished">gestoppt</translation>
+        <translation>gestoppt</translation>
     </message>
 </context>
 <context>
@@ -2117,47 +2117,47 @@ Aufruf: siehe &apos;syncstreamer --help&apos;.
     <message>
         <location filename="../core/server/influxendpoints.cpp" line="+126"/>
         <source>precision must be ns, us, ms or s</source>
-        <translation type="unfinished"></translation>
+        <translation>precision muss ns, us, ms oder s sein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>precision must be n, ns, u, ms, s, m or h</source>
-        <translation type="unfinished"></translation>
+        <translation>precision muss n, ns, u, ms, s, m oder h sein</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>late must be drop or arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>late muss drop oder arrival sein</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the body inflates to more than %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rumpf wird entpackt größer als %1 Bytes</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the body is not valid gzip</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rumpf ist kein gültiges gzip</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Content-Encoding must be gzip or identity, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Encoding muss gzip oder identity sein, nicht %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unable to parse the body: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Rumpf kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>points outside the unfinished frames [%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkte außerhalb der unfertigen Frames [%1, %2)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>partial write: %1 dropped=%2</source>
-        <translation type="unfinished"></translation>
+        <translation>teilweise geschrieben: %1 dropped=%2</translation>
     </message>
 </context>
 <context>
